@@ -1,0 +1,70 @@
+"""Where the database is: ``DATABASE_URL`` when set, else the embedded server."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+DATABASE_URL_ENV = "DATABASE_URL"
+PGDATA_ENV = "POLICYDB_PGDATA"
+DEFAULT_PGDATA = Path(".pgdata")
+LOCK_TIMEOUT = "10s"
+
+
+class ConfigurationError(RuntimeError):
+    """A setting is missing or malformed; the message says how to fix it."""
+
+
+def pgdata_dir(override: str | Path | None = None) -> Path:
+    return Path(override or os.environ.get(PGDATA_ENV) or DEFAULT_PGDATA)
+
+
+def normalize_url(url: str) -> str:
+    """Accept the URL forms people paste (postgres://, postgresql://) and pin psycopg 3."""
+    try:
+        parsed: URL = make_url(url)
+    except ArgumentError as error:
+        raise ConfigurationError(
+            f"cannot parse the database URL {mask_url(url)!r}; expected "
+            "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+        ) from error
+    if parsed.drivername in ("postgres", "postgresql", "postgresql+psycopg"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    else:
+        raise ConfigurationError(
+            f"unsupported database URL scheme {parsed.drivername!r}: this project "
+            "needs PostgreSQL (postgresql://...)"
+        )
+    return parsed.render_as_string(hide_password=False)
+
+
+def mask_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"
+
+
+def libpq_url(url: str) -> str:
+    """The same URL in the form psql and psycopg.connect take."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def database_url(
+    url: str | None = None, pgdata: str | Path | None = None, port: int | None = None
+) -> Iterator[str]:
+    """Yield a SQLAlchemy URL, starting the embedded server when none is configured."""
+    configured = url or os.environ.get(DATABASE_URL_ENV)
+    if configured:
+        yield normalize_url(configured)
+        return
+    from db.embedded import EmbeddedServer
+
+    with EmbeddedServer(pgdata_dir(pgdata), port=port).running() as address:
+        yield address.url()
