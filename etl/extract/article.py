@@ -1,0 +1,332 @@
+"""The whole extraction of one article: provinces, initiatives, sectors, targets, speech."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
+from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
+from etl.extract.speech import Expert, StatementFact, extract_speech
+from etl.extract.text import Sentence, normalize, split_sentences
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozens of": 24,
+}  # fmt: skip
+_APPROX = (
+    r"around|about|approximately|nearly|almost|roughly|some|over|more than|at least|up to|"
+    r"no fewer than|no less than|close to"
+)
+_HEADS = (
+    r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
+    r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
+    r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
+    r"demonstration zones|pilot zones|industrial parks"
+)
+_TARGET = re.compile(
+    r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))\s+(?P<mods>(?:[A-Za-z][\w\-]*\s+){0,5}?)(?P<head>" + _HEADS + r")\b",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
+
+_CONFERENCE = re.compile(
+    r"\b(?:held|convened|hosted|opened|staged|organized|organised|holds|convenes)\s+"
+    r"(?:a|an|the|its)\s+(?P<words>(?:[\w\-]+\s+){0,8}?(?:conference|meeting|forum|symposium|"
+    r"congress|summit)(?:\s+on\s+[^,.;]{1,200})?)"
+)
+_GWR = re.compile(r"\bgovernment work reports?\b", re.IGNORECASE)
+_PLAN = re.compile(
+    r"\b(?:released|issued|unveiled|published|rolled out|launched|adopted)\s+(?:a|an|the|its)?\s*"
+    r"(?P<words>(?:[\w\-]+\s+){0,6}?(?:action plan|plan|guidelines?|blueprint|roadmap|opinions))\b"
+)
+_POLICY = re.compile(
+    r"\b(?:released|issued|unveiled|introduced|rolled out|adopted)\s+(?:a|an|the|its)?\s*"
+    r"(?P<words>(?:[\w\-]+\s+){0,6}?(?:policy|policies|measures|regulations))\b"
+)
+_CONTINUATION = re.compile(
+    r"^(?:(?:[A-Z]\w*(?:\s+\w+){0,3}),\s+)?(?:it|the\s+(?:province|region|autonomous region|"
+    r"municipality|city|provincial government|municipal government|government|plan|report|"
+    r"document|blueprint|government work report))\b",
+    re.IGNORECASE,
+)
+_LEADING_ADVERBIAL = re.compile(r"^[^,;]{0,60},\s+")
+_FUNCTION_WORDS = frozenset(
+    "The In On At As By For From With Under Meanwhile Also Recently Earlier Since Last This "
+    "Neighbouring Neighboring Southern Northern Eastern Western Central Coastal Inland "
+    "Meanwhile, And Both".split()
+)
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as well as\s+|\s+)$")
+
+
+@dataclass
+class SectorHit:
+    slug: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Target:
+    quantity: int
+    is_approximate: bool
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    kind: str
+    on: dt.date | None
+    words: str | None
+
+
+@dataclass
+class InitiativeFact:
+    province: str
+    event: Event
+    clause_text: str
+    start: int
+    end: int
+    sentence_index: int
+    sentence_text: str
+    sectors: list[SectorHit] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+
+@dataclass
+class MentionFact:
+    province: str
+    role: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class StatementWithTopics:
+    fact: StatementFact
+    topics: list[SectorHit]
+
+
+@dataclass
+class ArticleFacts:
+    metadata: Metadata
+    mentions: list[MentionFact]
+    initiatives: list[InitiativeFact]
+    experts: dict[str, Expert]
+    statements: list[StatementWithTopics]
+
+    @property
+    def provinces(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.role != "dateline":
+                seen.setdefault(mention.province)
+        return list(seen)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Semicolon-separated parts of a sentence, ignoring semicolons inside quotes."""
+    clauses, position, in_quote = [], sentence.start, False
+    for index in range(sentence.start, sentence.end):
+        char = body[index]
+        if char in "\"“”":
+            in_quote = not in_quote if char == '"' else char == "“"
+        elif char == ";" and not in_quote:
+            clauses.append((position, index))
+            position = index + 1
+    clauses.append((position, sentence.end))
+    trimmed = []
+    for start, end in clauses:
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _targets(body: str, start: int, end: int) -> list[Target]:
+    found = []
+    for match in _TARGET.finditer(body, start, end):
+        mods = match.group("mods").lower().split()
+        if any(word in _NOT_COUNTED for word in mods):
+            continue
+        raw = match.group("num").lower()
+        quantity = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw.replace(",", ""))
+        if quantity is None or quantity <= 0:
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
+            continue
+        found.append(
+            Target(quantity, match.group("approx") is not None, match.group(0), match.start(),
+                   match.end())  # fmt: skip
+        )
+    return found
+
+
+def _event(sentence: Sentence, year: int | None, published_on: dt.date | None) -> Event | None:
+    text = sentence.text
+    on = None
+    date_match = MONTH_DAY.search(text[:80])
+    if date_match is not None:
+        event_year = int(date_match.group("year")) if date_match.group("year") else year
+        on = parse_month_day(date_match.group("month"), date_match.group("day"), event_year)
+        if on and published_on and on > published_on and not date_match.group("year"):
+            on = on.replace(year=on.year - 1)
+    conference = _CONFERENCE.search(text)
+    if conference:
+        return Event("conference", on, conference.group("words").strip())
+    gwr = _GWR.search(text)
+    if gwr:
+        return Event("government_work_report", on, gwr.group(0))
+    plan = _PLAN.search(text)
+    if plan:
+        return Event("plan", on, plan.group("words").strip())
+    policy = _POLICY.search(text)
+    if policy:
+        return Event("policy", on, policy.group("words").strip())
+    return None
+
+
+def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Match]:
+    """Provinces that are the sentence's subject: a leading name or a coordinated list."""
+    if not mentions:
+        return []
+    # A coordinated list ("Jiangxi, Shandong ... and Hubei") makes every member a subject.
+    groups: list[list[Match]] = [[mentions[0]]]
+    for previous, current in zip(mentions, mentions[1:], strict=False):
+        glue = body[previous.end : current.start]
+        glue = re.sub(r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue)
+        if _LIST_GLUE.match(glue):
+            groups[-1].append(current)
+        else:
+            groups.append([current])
+    for group in groups:
+        names = {m.key for m in group}
+        if len(names) >= 2:
+            return _unique(group)
+    first = mentions[0]
+    prefix = body[sentence.start : first.start]
+    prefix = _LEADING_ADVERBIAL.sub("", prefix) if "," in prefix else prefix
+    words = prefix.split()
+    if len(words) > 6:
+        return []
+    if any(w[:1].isupper() and w.strip(",") not in _FUNCTION_WORDS for w in words):
+        return []
+    # "Shenzhen, Guangdong's tech hub, ..." - a city, not the province, acts.
+    if body[first.end : first.end + 3] in ("'s ", "’s ") and prefix.strip().endswith(","):
+        return []
+    return [first]
+
+
+def _unique(matches: list[Match]) -> list[Match]:
+    seen: dict[str, Match] = {}
+    for match in matches:
+        seen.setdefault(match.key, match)
+    return list(seen.values())
+
+
+def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    gazetteer = gazetteer or default_gazetteer()
+    metadata = extract_metadata(text)
+    year = metadata.published_on.year if metadata.published_on else None
+    sentences = split_sentences(text, metadata.header_end)
+    place_names = set(gazetteer.province_by_upper.values()) | {
+        a for p in gazetteer.reference.provinces for a in p.aliases
+    }
+    speech = extract_speech(text, sentences, gazetteer.expert_aliases, place_names)
+    excluded = speech.excluded_spans
+
+    mentions: list[MentionFact] = []
+    if metadata.dateline_city and metadata.dateline_start is not None:
+        province = gazetteer.province_by_upper.get(metadata.dateline_city.upper())
+        if province:
+            mentions.append(
+                MentionFact(province, "dateline", text[metadata.dateline_start : metadata.dateline_end],
+                            metadata.dateline_start, metadata.dateline_end or 0)  # fmt: skip
+            )
+
+    initiatives: list[InitiativeFact] = []
+    last_event: dict[str, Event] = {}
+    previous_subjects: list[str] = []
+    previous_event: Event | None = None
+    previous_paragraph = -1
+    for sentence in sentences:
+        found = [
+            m
+            for m in gazetteer.provinces.find(text, sentence.start, sentence.end)
+            if not _inside(m.start, m.end, excluded)
+        ]
+        if sentence.index in speech.statement_sentences:
+            previous_subjects = []
+            continue
+        subjects = _subjects(text, sentence, found)
+        subject_names = [m.key for m in subjects]
+        event = _event(sentence, year, metadata.published_on)
+        if not subjects and previous_subjects and sentence.paragraph == previous_paragraph:
+            if _CONTINUATION.match(sentence.text):
+                subject_names = previous_subjects
+                event = event or previous_event
+        for match in found:
+            role = "subject" if match.key in subject_names else "listed"
+            mentions.append(MentionFact(match.key, role, match.text, match.start, match.end))
+        if not subject_names:
+            previous_subjects = []
+            continue
+        clauses = (
+            [(sentence.start, sentence.end)]
+            if len(subject_names) > 1
+            else _split_clauses(text, sentence)
+        )
+        for province in subject_names:
+            province_event = event or last_event.get(province) or Event("other", None, None)
+            if event is not None:
+                last_event[province] = event
+            for start, end in clauses:
+                initiatives.append(
+                    InitiativeFact(
+                        province=province,
+                        event=province_event,
+                        clause_text=normalize(text[start:end]),
+                        start=start,
+                        end=end,
+                        sentence_index=sentence.index,
+                        sentence_text=sentence.text,
+                        sectors=[
+                            SectorHit(m.key, m.text, m.start, m.end)
+                            for m in gazetteer.sectors.find(text, start, end)
+                            if not _inside(m.start, m.end, excluded)
+                        ],
+                        targets=_targets(text, start, end),
+                    )
+                )
+        previous_subjects = subject_names
+        previous_event = event or previous_event
+        previous_paragraph = sentence.paragraph
+
+    statements = [
+        StatementWithTopics(
+            fact,
+            [
+                SectorHit(m.key, m.text, m.start, m.end)
+                for m in gazetteer.sectors.find(text, fact.start, fact.end)
+            ],
+        )
+        for fact in speech.statements
+    ]
+    return ArticleFacts(metadata, mentions, initiatives, speech.experts, statements)

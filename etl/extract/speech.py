@@ -1,0 +1,305 @@
+"""Experts and what they said: reported speech and direct quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.extract.text import Sentence, normalize
+
+VERBS = (
+    "said", "says", "believes", "believed", "noted", "notes", "pointed out", "points out",
+    "stressed", "stresses", "added", "adds", "explained", "emphasized", "emphasised",
+    "argued", "argues", "observed", "remarked", "told", "commented", "suggested",
+    "predicted", "warned", "thinks", "noting", "stated", "maintained",
+)  # fmt: skip
+_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
+_NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)"
+_PRONOUN = r"(?:[Hh]e|[Ss]he)"
+_APP = r"(?P<app>[^,;\"“”]{3,250}?)"
+_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^”\n]{2,3000})”)"
+_SPEAKER_REF = (
+    r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
+)
+_DESCRIBED = re.compile(
+    r"^(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
+    r"analyst|analysts|economist|economists|expert|experts|researcher|professor|executive|"
+    r"manager|director|insider|insiders)\b",
+    re.IGNORECASE,
+)
+ORG_HEADS = re.compile(
+    r"\b(?:Institute|Academy|University|College|School|Center|Centre|Ministry|Commission|"
+    r"Department|Bureau|Administration|Office|Council|Association|Federation|Society|Group|"
+    r"Corporation|Company|Bank|Securities|Laboratory|Foundation|Agency|Committee|Government|"
+    r"Exchange|Capital|Partners|Consulting|Fund|Union|Chamber|Institution|Alliance|Think Tank)s?\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    "The This That These Those It China Chinese In On At As According Since However "
+    "Meanwhile Also And But For Its Their Local Provincial National State".split()
+)
+
+# NAME, APPOSITIVE, said [in an interview ...] that TEXT
+_NAMED_REPORTED = re.compile(
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
+    + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
+    re.DOTALL,
+)
+_NAMED_COLON = re.compile(
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
+    re.DOTALL,
+)
+# According to NAME, APPOSITIVE, TEXT
+_ACCORDING = re.compile(
+    r"^According to (?P<name>" + _NAME + r")(?:,\s+" + _APP + r")?,\s+(?P<text>\S.*)$", re.DOTALL
+)
+# Speaker [also] believes [that] TEXT
+_SHORT_REPORTED = re.compile(
+    r"^" + _SPEAKER_REF + r"\s+(?:also\s+|further\s+|then\s+)?" + _VERB
+    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+)(?P<text>\S.*)$",
+    re.DOTALL,
+)
+_DESCRIBED_REPORTED = re.compile(
+    r"^(?P<speaker>[^,;\"“]{3,120}?)\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$", re.DOTALL
+)
+# "QUOTE," said NAME, APPOSITIVE.
+_QUOTE_THEN_VERB_NAME = re.compile(
+    _QUOTE + r"\s*" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|"
+    + _HONORIFIC + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^.;\"“”]{3,250}?))?\s*(?:[.,;]|$)"
+)
+# "QUOTE," NAME[, APPOSITIVE,] said.
+_QUOTE_THEN_NAME_VERB = re.compile(
+    _QUOTE + r"\s*(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|"
+    + _PRONOUN + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB + r"\b"
+)
+# NAME[, APPOSITIVE,] said: "QUOTE"
+_NAME_VERB_QUOTE = re.compile(
+    r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
+    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
+    + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE
+)
+_CONTINUED_QUOTE = re.compile(r"\s*,?\s*" + _QUOTE)
+
+
+@dataclass
+class Expert:
+    name: str
+    title: str | None
+    organization: str | None
+    parent_organization: str | None
+    aliases: set[str] = field(default_factory=set)
+    appositive_span: tuple[int, int] | None = None
+
+
+@dataclass
+class StatementFact:
+    speaker_text: str
+    expert_name: str | None
+    verb: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence_index: int | None
+
+
+@dataclass
+class SpeechResult:
+    experts: dict[str, Expert]
+    statements: list[StatementFact]
+    excluded_spans: list[tuple[int, int]]  # statement and appositive spans
+    statement_sentences: set[int]
+
+
+def split_organization(org: str) -> str | None:
+    """The parent body named in 'X of the Y' / 'X under Y', when both are organizations."""
+    separators = list(re.finditer(r"\s+(?:of|under)\s+(?:the\s+)?", org))
+    for separator in reversed(separators):
+        left, right = org[: separator.start()], org[separator.end() :]
+        if right[:1].isupper() and ORG_HEADS.search(left) and ORG_HEADS.search(right):
+            return right.strip()
+    return None
+
+
+def parse_appositive(app: str | None) -> tuple[str | None, str | None, str | None]:
+    """'director of the Institute of X of the Y' -> (title, organization, parent)."""
+    if not app:
+        return None, None, None
+    app = re.sub(r"^(?:a|an|the)\s+", "", app.strip(), flags=re.IGNORECASE)
+    for match in re.finditer(r"\s+(?:of|at|with|from|for|in)\s+(?:the\s+)?", app):
+        org = app[match.end() :].strip()
+        if org[:1].isupper() or ORG_HEADS.search(org):
+            title = app[: match.start()].strip()
+            if not title:
+                continue
+            org = re.sub(r"\s+(?:in|based in)\s+[A-Z][\w\s]*$", "", org) if False else org
+            return title, org, split_organization(org)
+    return app, None, None
+
+
+def _family_names(name: str) -> set[str]:
+    parts = re.split(r"[\s]+", name)
+    return {parts[0], parts[-1]} if len(parts) > 1 else set()
+
+
+class _Registry:
+    def __init__(self, reference_aliases: dict[str, str]) -> None:
+        self.experts: dict[str, Expert] = {}
+        self.reference_aliases = reference_aliases
+        self.last: str | None = None
+
+    def add(self, name: str, app: str | None, app_span: tuple[int, int] | None) -> Expert:
+        name = re.sub(r"^" + _HONORIFIC, "", name).strip()
+        expert = self.experts.get(name)
+        title, org, parent = parse_appositive(app)
+        if expert is None:
+            expert = Expert(name, title, org, parent, _family_names(name), app_span)
+            expert.aliases |= {a for a, n in self.reference_aliases.items() if n == name}
+            self.experts[name] = expert
+        elif expert.title is None and title:
+            expert.title, expert.organization, expert.parent_organization = title, org, parent
+        self.last = name
+        return expert
+
+    def resolve(self, speaker: str) -> str | None:
+        speaker = re.sub(r"^" + _HONORIFIC, "", speaker).strip()
+        if re.fullmatch(_PRONOUN, speaker):
+            return self.last
+        if speaker in self.experts:
+            self.last = speaker
+            return speaker
+        for expert in self.experts.values():
+            if speaker in expert.aliases:
+                self.last = expert.name
+                return expert.name
+        return None
+
+
+def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
+    group = "q1" if match.group("q1") is not None else "q2"
+    return match.group(group), match.start(group), match.end(group)
+
+
+def _person_like(name: str, known_place_names: set[str]) -> bool:
+    tokens = re.sub(r"^" + _HONORIFIC, "", name).split()
+    return bool(tokens) and tokens[0] not in _NOT_NAMES and name not in known_place_names
+
+
+def extract_speech(
+    body: str,
+    sentences: list[Sentence],
+    reference_aliases: dict[str, str],
+    place_names: set[str],
+) -> SpeechResult:
+    registry = _Registry(reference_aliases)
+    statements: list[StatementFact] = []
+    excluded: list[tuple[int, int]] = []
+    statement_sentences: set[int] = set()
+
+    def sentence_of(position: int) -> Sentence | None:
+        for sentence in sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return None
+
+    def add(speaker: str, expert: str | None, verb: str, kind: str, text: str, start: int,
+            end: int) -> None:  # fmt: skip
+        sentence = sentence_of(start)
+        statements.append(
+            StatementFact(
+                speaker, expert, verb, kind, normalize(text), start, end,
+                sentence.index if sentence else None,
+            )
+        )  # fmt: skip
+        excluded.append((start, end))
+
+    # Direct quotations, over whole paragraphs: a quote may span sentences.
+    covered: list[tuple[int, int]] = []
+    for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
+        for match in pattern.finditer(body):
+            if any(s <= match.start("quote") < e for s, e in covered):
+                continue
+            name = match.group("name")
+            if not (re.fullmatch(_PRONOUN, name) or _person_like(name, place_names)):
+                continue
+            text, start, end = _quote_text(match)
+            if len(text.split()) < 4:
+                continue
+            app = match.group("app")
+            if app is not None and pattern is not _NAME_VERB_QUOTE and not (
+                ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app)
+            ):
+                app = None
+            if re.fullmatch(_PRONOUN, name):
+                expert = registry.resolve(name)
+            else:
+                expert = registry.resolve(name)
+                if expert is None:
+                    span = (match.start("app"), match.end("app")) if app else None
+                    if app or len(name.split()) > 1:
+                        expert = registry.add(name, app, span).name
+                        if span:
+                            excluded.append(span)
+            # "First part," he said, "second part." is one statement.
+            tail = _CONTINUED_QUOTE.match(body, match.end())
+            if tail is not None and pattern is not _NAME_VERB_QUOTE:
+                more, _, more_end = _quote_text(tail)
+                text, end = f"{text} {more}", more_end
+            add(name, expert, match.group("verb"), "direct", text, start, end)
+            covered.append((match.start("quote"), end))
+            statement_sentences.update(
+                s.index for s in sentences if s.start < end and s.end > start
+            )
+
+    # Reported speech, one sentence at a time.
+    for sentence in sentences:
+        if any(s <= sentence.start < e or sentence.start <= s < sentence.end for s, e in covered):
+            continue
+        text = sentence.text
+        offset = sentence.start
+        match = _NAMED_REPORTED.match(text) or _NAMED_COLON.match(text)
+        if match and _person_like(match.group("name"), place_names):
+            app_span = (offset + match.start("app"), offset + match.end("app"))
+            expert = registry.add(match.group("name"), match.group("app"), app_span)
+            excluded.append(app_span)
+            _add_reported(add, match, offset, match.group("name"), expert.name)
+            statement_sentences.add(sentence.index)
+            continue
+        match = _ACCORDING.match(text)
+        if match and _person_like(match.group("name"), place_names):
+            app = match.group("app")
+            app_span = (offset + match.start("app"), offset + match.end("app")) if app else None
+            expert = registry.add(match.group("name"), app, app_span)
+            if app_span:
+                excluded.append(app_span)
+            add(match.group("name"), expert.name, "according to", "indirect",
+                match.group("text"), offset + match.start("text"), offset + match.end("text"))  # fmt: skip
+            statement_sentences.add(sentence.index)
+            continue
+        match = _SHORT_REPORTED.match(text)
+        if match:
+            speaker = match.group("speaker")
+            expert_name = registry.resolve(speaker)
+            if expert_name is None and speaker in reference_aliases:
+                expert_name = reference_aliases[speaker]
+                if expert_name not in registry.experts:
+                    registry.add(expert_name, None, None)
+            if expert_name is not None or (
+                _person_like(speaker, place_names) and len(speaker.split()) > 1
+            ):
+                _add_reported(add, match, offset, speaker, expert_name)
+                statement_sentences.add(sentence.index)
+                continue
+        match = _DESCRIBED_REPORTED.match(text)
+        if match and _DESCRIBED.match(match.group("speaker")):
+            _add_reported(add, match, offset, match.group("speaker"), None)
+            statement_sentences.add(sentence.index)
+
+    statements.sort(key=lambda s: s.start)
+    return SpeechResult(registry.experts, statements, excluded, statement_sentences)
+
+
+def _add_reported(add, match: re.Match[str], offset: int, speaker: str, expert: str | None) -> None:  # type: ignore[no-untyped-def]
+    start, end = offset + match.start("text"), offset + match.end("text")
+    add(speaker, expert, match.group("verb"), "indirect", match.group("text"), start, end)

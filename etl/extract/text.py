@@ -1,0 +1,99 @@
+"""Sentences, paragraphs and spans over the original text.
+
+Everything works on offsets into the unmodified body so that every stored
+span satisfies ``body[start:end] == matched text``. Only linear-time regexes
+are used: a 1 MB sentence must not trigger catastrophic backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Periods after these words do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof no nos st co ltd inc corp jr sr vs etc e.g i.e u.s u.k "
+    "jan feb mar apr jun jul aug sep sept oct nov dec gov dept approx".split()
+)
+_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\r\n[ \t\u3000]*\r\n|\n(?=[ \t\u3000]{2,}\S)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, body: str) -> str:
+        return body[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraphs(body: str, start: int = 0) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    for match in _PARAGRAPH_BREAK.finditer(body, start):
+        spans.append(_trim(body, position, match.start()))
+        position = match.end()
+    spans.append(_trim(body, position, len(body)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def split_sentences(body: str, start: int = 0) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for paragraph_index, (p_start, p_end) in enumerate(paragraphs(body, start)):
+        position = p_start
+        for match in _END.finditer(body, p_start, p_end):
+            end = match.end()
+            if body[match.start()] == "." and _is_abbreviation(body, p_start, match.start()):
+                continue
+            s, e = _trim(body, position, end)
+            if e > s:
+                sentences.append(Sentence(len(sentences), s, e, paragraph_index, body[s:e]))
+            position = end
+        s, e = _trim(body, position, p_end)
+        if e > s:
+            sentences.append(Sentence(len(sentences), s, e, paragraph_index, body[s:e]))
+    return sentences
+
+
+def _is_abbreviation(body: str, floor: int, dot: int) -> bool:
+    word_start = dot
+    while word_start > floor and (body[word_start - 1].isalpha() or body[word_start - 1] == "."):
+        word_start -= 1
+    word = body[word_start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # Single capital initials ("U.S.", "J. Smith").
+    return len(word) == 1 and body[word_start].isupper()
+
+
+_ARTIFACTS = [
+    # 等 rendered by machine translation as a closing "wait."
+    (re.compile(r"[.,;]?\s+wait\.\s*$"), ", etc."),
+    (re.compile(r"\betc\.\s*\.\s*$"), "etc."),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def normalize(text: str) -> str:
+    """Clean machine-translation artifacts and whitespace for stored text."""
+    for pattern, replacement in _ARTIFACTS:
+        text = pattern.sub(replacement, text)
+    return text.strip()
