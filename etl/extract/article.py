@@ -34,6 +34,8 @@ _TARGET = re.compile(
     + r"))\s+(?P<mods>(?:[A-Za-z][\w\-]*\s+){0,5}?)(?P<head>" + _HEADS + r")\b",
     re.IGNORECASE,
 )
+# "already has eight clusters" states a stock, not a target.
+_STOCK = re.compile(r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b")
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
 _CONFERENCE = re.compile(
@@ -62,7 +64,10 @@ _FUNCTION_WORDS = frozenset(
     "Neighbouring Neighboring Southern Northern Eastern Western Central Coastal Inland "
     "Meanwhile, And Both".split()
 )
-_LIST_GLUE = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as well as\s+|\s+)$")
+_LIST_GLUE = re.compile(
+    r"^(?:\s*,\s*|\s*,?\s+(?:and|as well as|along with)\s+|\s+)"
+    r"(?:(?:neighbou?ring|nearby|fellow|adjacent)\s+)?$"
+)
 
 
 @dataclass
@@ -172,6 +177,8 @@ def _targets(body: str, start: int, end: int) -> list[Target]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
             continue
+        if _STOCK.search(body, max(start, match.start() - 40), match.start()):
+            continue
         found.append(
             Target(quantity, match.group("approx") is not None, match.group(0), match.start(),
                    match.end())  # fmt: skip
@@ -265,7 +272,6 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     last_event: dict[str, Event] = {}
     previous_subjects: list[str] = []
     previous_event: Event | None = None
-    previous_paragraph = -1
     for sentence in sentences:
         found = [
             m
@@ -278,7 +284,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
         event = _event(sentence, year, metadata.published_on)
-        if not subjects and previous_subjects and sentence.paragraph == previous_paragraph:
+        if not subjects and previous_subjects:
             if _CONTINUATION.match(sentence.text):
                 subject_names = previous_subjects
                 event = event or previous_event
@@ -317,7 +323,6 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                 )
         previous_subjects = subject_names
         previous_event = event or previous_event
-        previous_paragraph = sentence.paragraph
 
     statements = [
         StatementWithTopics(

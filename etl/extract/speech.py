@@ -32,7 +32,8 @@ ORG_HEADS = re.compile(
     r"\b(?:Institute|Academy|University|College|School|Center|Centre|Ministry|Commission|"
     r"Department|Bureau|Administration|Office|Council|Association|Federation|Society|Group|"
     r"Corporation|Company|Bank|Securities|Laboratory|Foundation|Agency|Committee|Government|"
-    r"Exchange|Capital|Partners|Consulting|Fund|Union|Chamber|Institution|Alliance|Think Tank)s?\b",
+    r"Exchange|Capital|Partners|Consulting|Fund|Union|Chamber|Institution|Alliance|Think Tank|"
+    r"Co\.|Ltd|Inc|Corp|Holdings)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
@@ -57,7 +58,7 @@ _ACCORDING = re.compile(
 # Speaker [also] believes [that] TEXT
 _SHORT_REPORTED = re.compile(
     r"^" + _SPEAKER_REF + r"\s+(?:also\s+|further\s+|then\s+)?" + _VERB
-    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+)(?P<text>\S.*)$",
+    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )
 _DESCRIBED_REPORTED = re.compile(
@@ -66,7 +67,8 @@ _DESCRIBED_REPORTED = re.compile(
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE + r"\s*" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|"
-    + _HONORIFIC + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^.;\"“”]{3,250}?))?\s*(?:[.,;]|$)"
+    + _HONORIFIC + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?))?"
+    r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(
@@ -79,7 +81,7 @@ _NAME_VERB_QUOTE = re.compile(
     + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
     + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE
 )
-_CONTINUED_QUOTE = re.compile(r"\s*,?\s*" + _QUOTE)
+_CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 
 
 @dataclass
@@ -133,7 +135,12 @@ def parse_appositive(app: str | None) -> tuple[str | None, str | None, str | Non
             title = app[: match.start()].strip()
             if not title:
                 continue
-            org = re.sub(r"\s+(?:in|based in)\s+[A-Z][\w\s]*$", "", org) if False else org
+            # "X under Y": the unit is X, part of Y.
+            under = re.search(r"\s+under\s+(?:the\s+)?", org)
+            if under and ORG_HEADS.search(org[under.end() :]):
+                return title, org[: under.start()], org[under.end() :].strip()
+            # "Co., Ltd. in Fuzhou": where it is, not what it is.
+            org = re.sub(r"\s+(?:in|based in)\s+[A-Z][a-z]+$", "", org)
             return title, org, split_organization(org)
     return app, None, None
 
