@@ -106,17 +106,17 @@ def sync_reference(session: Session, reference: ReferenceData | None = None) -> 
     )
 
     sectors = {s.slug: s for s in session.scalars(select(Sector))}
-    for record in reference.sectors:
-        sector = sectors.get(record.slug) or Sector(slug=record.slug)
-        sector.name = record.name
-        sector.classification = record.classification
-        sector.description = record.description
+    for sector_record in reference.sectors:
+        sector = sectors.get(sector_record.slug) or Sector(slug=sector_record.slug)
+        sector.name = sector_record.name
+        sector.classification = sector_record.classification
+        sector.description = sector_record.description
         session.add(sector)
-        sectors[record.slug] = sector
+        sectors[sector_record.slug] = sector
     session.flush()
-    for record in reference.sectors:
-        parent = sectors[record.parent] if record.parent else None
-        sectors[record.slug].parent_sector_id = parent.sector_id if parent else None
+    for sector_record in reference.sectors:
+        parent = sectors[sector_record.parent] if sector_record.parent else None
+        sectors[sector_record.slug].parent_sector_id = parent.sector_id if parent else None
     session.flush()
     _sync_aliases(
         session,

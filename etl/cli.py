@@ -190,10 +190,8 @@ def db_serve(options: Options, port: int | None) -> None:
         click.echo(f"  user:     {parsed.username}")
         click.echo(f"  password: stored in {settings.pgdata_dir(options.pgdata) / 'password'}")
         click.echo("Press Ctrl-C to stop.", err=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             signal.sigwait({signal.SIGINT, signal.SIGTERM})
-        except KeyboardInterrupt:
-            pass
     click.echo("Stopped.", err=True)
 
 

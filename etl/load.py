@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from db.models import (
@@ -63,7 +63,7 @@ def _organization_id(connection: Connection, name: str | None, parent: str | Non
     ).one()
     if existing_parent is None and parent_id is not None:
         connection.execute(
-            Organization.__table__.update()
+            update(Organization)
             .where(Organization.organization_id == organization_id)
             .values(parent_organization_id=parent_id)
         )
@@ -94,7 +94,7 @@ def _expert_ids(connection: Connection, record: ArticleRecord) -> dict[str, int]
             expert_id = existing[0]
             if existing[1] is None and expert.title:
                 connection.execute(
-                    Expert.__table__.update()
+                    update(Expert)
                     .where(Expert.expert_id == expert_id)
                     .values(title=expert.title)
                 )

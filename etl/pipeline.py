@@ -162,7 +162,9 @@ def _process(connection: Connection, path: Path, run_id: int, refs: ReferenceIds
         outcome = FileOutcome(shown, "rejected", str(error))
     except ValidationError as error:
         first = error.errors()[0]
-        outcome = FileOutcome(shown, "rejected", f"extracted facts failed validation: {first['msg']}")
+        outcome = FileOutcome(
+            shown, "rejected", f"extracted facts failed validation: {first['msg']}"
+        )
     except (ValueError, RecursionError) as error:
         outcome = FileOutcome(shown, "rejected", f"extraction failed: {error}")
     else:

@@ -81,12 +81,12 @@ def score_article(
     expected_statements = {(s["speaker"], _fold(s["starts_with"])) for s in gold["statements"]}
     actual_statements: set[tuple[str, str]] = set()
     for statement in got["statements"]:
-        text = _fold(statement["text"]).lstrip("\"“ ")
+        text = _fold(statement["text"]).lstrip('"“ ')
         key = next(
             (
                 (speaker, start)
                 for speaker, start in expected_statements
-                if speaker == statement["speaker"] and text.startswith(start.lstrip("\"“ "))
+                if speaker == statement["speaker"] and text.startswith(start.lstrip('"“ '))
             ),
             (statement["speaker"], text[:60]),
         )

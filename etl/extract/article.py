@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -12,12 +13,38 @@ from etl.extract.speech import Expert, StatementFact, extract_speech
 from etl.extract.text import Sentence, normalize, split_sentences
 
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozens of": 24,
-}  # fmt: skip
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a dozen": 12,
+    "dozens of": 24,
+}
 _APPROX = (
     r"around|about|approximately|nearly|almost|roughly|some|over|more than|at least|up to|"
     r"no fewer than|no less than|close to"
@@ -30,12 +57,17 @@ _HEADS = (
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s+(?P<mods>(?:[A-Za-z][\w\-]*\s+){0,5}?)(?P<head>" + _HEADS + r")\b",
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))\s+(?P<mods>(?:[A-Za-z][\w\-]*\s+){0,5}?)(?P<head>"
+    + _HEADS
+    + r")\b",
     re.IGNORECASE,
 )
 # "already has eight clusters" states a stock, not a target.
-_STOCK = re.compile(r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b")
+_STOCK = re.compile(
+    r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b"
+)
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
 _CONFERENCE = re.compile(
@@ -60,9 +92,37 @@ _CONTINUATION = re.compile(
 )
 _LEADING_ADVERBIAL = re.compile(r"^[^,;]{0,60},\s+")
 _FUNCTION_WORDS = frozenset(
-    "The In On At As By For From With Under Meanwhile Also Recently Earlier Since Last This "
-    "Neighbouring Neighboring Southern Northern Eastern Western Central Coastal Inland "
-    "Meanwhile, And Both".split()
+    [
+        "The",
+        "In",
+        "On",
+        "At",
+        "As",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Under",
+        "Meanwhile",
+        "Also",
+        "Recently",
+        "Earlier",
+        "Since",
+        "Last",
+        "This",
+        "Neighbouring",
+        "Neighboring",
+        "Southern",
+        "Northern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Coastal",
+        "Inland",
+        "Meanwhile,",
+        "And",
+        "Both",
+    ]
 )
 _LIST_GLUE = re.compile(
     r"^(?:\s*,\s*|\s*,?\s+(?:and|as well as|along with)\s+|\s+)"
@@ -148,7 +208,7 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
     clauses, position, in_quote = [], sentence.start, False
     for index in range(sentence.start, sentence.end):
         char = body[index]
-        if char in "\"“”":
+        if char in '"“”':
             in_quote = not in_quote if char == '"' else char == "“"
         elif char == ";" and not in_quote:
             clauses.append((position, index))
@@ -180,8 +240,13 @@ def _targets(body: str, start: int, end: int) -> list[Target]:
         if _STOCK.search(body, max(start, match.start() - 40), match.start()):
             continue
         found.append(
-            Target(quantity, match.group("approx") is not None, match.group(0), match.start(),
-                   match.end())  # fmt: skip
+            Target(
+                quantity,
+                match.group("approx") is not None,
+                match.group(0),
+                match.start(),
+                match.end(),
+            )
         )
     return found
 
@@ -216,9 +281,11 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
         return []
     # A coordinated list ("Jiangxi, Shandong ... and Hubei") makes every member a subject.
     groups: list[list[Match]] = [[mentions[0]]]
-    for previous, current in zip(mentions, mentions[1:], strict=False):
+    for previous, current in itertools.pairwise(mentions):
         glue = body[previous.end : current.start]
-        glue = re.sub(r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue)
+        glue = re.sub(
+            r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue
+        )
         if _LIST_GLUE.match(glue):
             groups[-1].append(current)
         else:
@@ -264,8 +331,13 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         province = gazetteer.province_by_upper.get(metadata.dateline_city.upper())
         if province:
             mentions.append(
-                MentionFact(province, "dateline", text[metadata.dateline_start : metadata.dateline_end],
-                            metadata.dateline_start, metadata.dateline_end or 0)  # fmt: skip
+                MentionFact(
+                    province,
+                    "dateline",
+                    text[metadata.dateline_start : metadata.dateline_end],
+                    metadata.dateline_start,
+                    metadata.dateline_end or 0,
+                )
             )
 
     initiatives: list[InitiativeFact] = []
@@ -284,10 +356,9 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
         event = _event(sentence, year, metadata.published_on)
-        if not subjects and previous_subjects:
-            if _CONTINUATION.match(sentence.text):
-                subject_names = previous_subjects
-                event = event or previous_event
+        if not subjects and previous_subjects and _CONTINUATION.match(sentence.text):
+            subject_names = previous_subjects
+            event = event or previous_event
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
             mentions.append(MentionFact(match.key, role, match.text, match.start, match.end))

@@ -21,13 +21,20 @@ _NAME = r"[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}"
 # China News Service, Beijing, February 25 (Reporter Liu Yuying)
 _AGENCY_FIRST = re.compile(
     r"^\s*(?P<outlet>[A-Z][A-Za-z.&]*(?:\s+[A-Z][A-Za-z.&]*){0,4}),\s*"
-    + _CITY + r",\s*" + _MONTH + _DAY_YEAR
+    + _CITY
+    + r",\s*"
+    + _MONTH
+    + _DAY_YEAR
     + r"\s*(?:\((?i:reporters?|by|written\s+by)[:\s]+(?P<reporter>[^)]{1,80})\))?"
 )
 # BEIJING, Feb. 25 (Xinhua) --   /   SHANGHAI, March 5 (Reuters) -
 _CITY_FIRST = re.compile(
-    r"^\s*" + r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})" + r",\s*"
-    + _MONTH + _DAY_YEAR + r"\s*\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)\s*(?:-{1,2}|—|–|:)?"
+    r"^\s*"
+    + r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})"
+    + r",\s*"
+    + _MONTH
+    + _DAY_YEAR
+    + r"\s*\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)\s*(?:-{1,2}|—|–|:)?"
 )
 # By NAME [in CITY] | China Daily | Updated: 2024-03-05 09:12
 _BYLINE_BAR = re.compile(
@@ -171,4 +178,6 @@ def parse_month_day(month: str, day: str, year: int | None) -> dt.date | None:
     return _date(year, month, day)
 
 
-MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
+MONTH_DAY = re.compile(
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+)

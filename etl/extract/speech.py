@@ -37,18 +37,55 @@ ORG_HEADS = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
-    "The This That These Those It China Chinese In On At As According Since However "
-    "Meanwhile Also And But For Its Their Local Provincial National State".split()
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "China",
+        "Chinese",
+        "In",
+        "On",
+        "At",
+        "As",
+        "According",
+        "Since",
+        "However",
+        "Meanwhile",
+        "Also",
+        "And",
+        "But",
+        "For",
+        "Its",
+        "Their",
+        "Local",
+        "Provincial",
+        "National",
+        "State",
+    ]
 )
 
 # NAME, APPOSITIVE, said [in an interview ...] that TEXT
 _NAMED_REPORTED = re.compile(
-    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
+    r"^(?P<name>"
+    + _NAME
+    + r"),\s+"
+    + _APP
+    + r",\s+(?:also\s+)?"
+    + _VERB
     + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
 _NAMED_COLON = re.compile(
-    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
+    r"^(?P<name>"
+    + _NAME
+    + r"),\s+"
+    + _APP
+    + r",\s+(?:also\s+)?"
+    + _VERB
+    + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
     re.DOTALL,
 )
 # According to NAME, APPOSITIVE, TEXT
@@ -57,7 +94,10 @@ _ACCORDING = re.compile(
 )
 # Speaker [also] believes [that] TEXT
 _SHORT_REPORTED = re.compile(
-    r"^" + _SPEAKER_REF + r"\s+(?:also\s+|further\s+|then\s+)?" + _VERB
+    r"^"
+    + _SPEAKER_REF
+    + r"\s+(?:also\s+|further\s+|then\s+)?"
+    + _VERB
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )
@@ -66,20 +106,47 @@ _DESCRIBED_REPORTED = re.compile(
 )
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
-    _QUOTE + r"\s*" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|"
-    + _HONORIFIC + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?))?"
+    _QUOTE
+    + r"\s*"
+    + _VERB
+    + r"\s+(?P<name>"
+    + _HONORIFIC
+    + r"?"
+    + _NAME
+    + r"|"
+    + _HONORIFIC
+    + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?))?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(
-    _QUOTE + r"\s*(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|"
-    + _PRONOUN + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB + r"\b"
+    _QUOTE
+    + r"\s*(?P<name>"
+    + _HONORIFIC
+    + r"?"
+    + _NAME
+    + r"|"
+    + _HONORIFIC
+    + r"?[A-Z][a-z]+|"
+    + _PRONOUN
+    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?"
+    + _VERB
+    + r"\b"
 )
 # NAME[, APPOSITIVE,] said: "QUOTE"
 _NAME_VERB_QUOTE = re.compile(
-    r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
-    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
-    + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE
+    r"(?P<name>"
+    + _HONORIFIC
+    + r"?"
+    + _NAME
+    + r"|"
+    + _HONORIFIC
+    + r"?[A-Z][a-z]+|"
+    + _PRONOUN
+    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?"
+    + _VERB
+    + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*"
+    + _QUOTE
 )
 _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 
@@ -234,8 +301,10 @@ def extract_speech(
             if len(text.split()) < 4:
                 continue
             app = match.group("app")
-            if app is not None and pattern is not _NAME_VERB_QUOTE and not (
-                ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app)
+            if (
+                app is not None
+                and pattern is not _NAME_VERB_QUOTE
+                and not (ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app))
             ):
                 app = None
             if re.fullmatch(_PRONOUN, name):

@@ -12,8 +12,43 @@ from dataclasses import dataclass
 
 # Periods after these words do not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof no nos st co ltd inc corp jr sr vs etc e.g i.e u.s u.k "
-    "jan feb mar apr jun jul aug sep sept oct nov dec gov dept approx".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "no",
+        "nos",
+        "st",
+        "co",
+        "ltd",
+        "inc",
+        "corp",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "dept",
+        "approx",
+    ]
 )
 _END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\r\n[ \t\u3000]*\r\n|\n(?=[ \t\u3000]{2,}\S)")

@@ -1,0 +1,39 @@
+# One task runner; .ci/run calls the same targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-external lint check clean erd
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Load seeds/ into the embedded PostgreSQL (or DATABASE_URL) and print the summary.
+run: $(STAMP)
+	$(BIN)/python -m etl db upgrade
+	$(BIN)/python -m etl run seeds
+
+## The test suite, against the embedded PostgreSQL (or TEST_DATABASE_URL).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check etl db migrations tests
+	$(BIN)/ruff format --check etl db migrations tests
+	$(BIN)/mypy
+
+## Models and migrations agree (alembic check) on a scratch embedded server.
+check: $(STAMP)
+	$(BIN)/python -m etl --pgdata .pgdata-check db check
+
+erd: $(STAMP)
+	$(BIN)/python -m db.erd > docs/erd.md
+
+clean:
+	rm -rf $(VENV) .pgdata .pgdata-check .pytest_cache .mypy_cache .ruff_cache

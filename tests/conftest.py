@@ -1,0 +1,111 @@
+"""A real PostgreSQL for the tests, migrated once per session.
+
+Where it comes from, in order: TEST_DATABASE_URL (a server someone else
+runs); a testcontainers PostgreSQL when POLICYDB_TEST_DOCKER=1 and Docker
+answers; otherwise the embedded server from the pip wheel, in a temporary
+state directory. In every case the tests get a fresh database of their own,
+so they never touch data that matters, and each test runs inside a
+transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import Connection, Engine, create_engine, pool
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from db import migrate
+from db.reference import sync_reference
+from db.settings import libpq_url, normalize_url
+
+
+def _server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    configured = os.environ.get("TEST_DATABASE_URL")
+    if configured:
+        yield normalize_url(configured)
+        return
+    if os.environ.get("POLICYDB_TEST_DOCKER") == "1":
+        from testcontainers.postgres import PostgresContainer
+
+        with PostgresContainer("postgres:16", driver="psycopg") as container:
+            yield normalize_url(container.get_connection_url())
+        return
+    from db.embedded import EmbeddedServer
+
+    server = EmbeddedServer(tmp_path_factory.mktemp("pgstate"))
+    with server.running() as address:
+        yield address.url()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _server_url(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A fresh, migrated database with reference data, dropped at the end."""
+    name = f"policydb_test_{secrets.token_hex(4)}"
+    admin = libpq_url(server_url)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'create database "{name}"')
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    migrate.upgrade(url)
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with Session(engine) as session, session.begin():
+        sync_reference(session)
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = create_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside a transaction that is rolled back after the test."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            yield connection
+        finally:
+            transaction.rollback()
+
+
+@pytest.fixture
+def session(connection: Connection) -> Iterator[Session]:
+    with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+        yield session
+
+
+@pytest.fixture
+def scratch_database(server_url: str) -> Iterator[str]:
+    """An empty database for tests that commit (migrations, ETL runs)."""
+    name = f"policydb_scratch_{secrets.token_hex(4)}"
+    admin = libpq_url(server_url)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'create database "{name}"')
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'drop database if exists "{name}" with (force)')
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent

@@ -1,0 +1,195 @@
+"""Extractors on short strings, including the hard cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extract.article import extract_article
+from etl.extract.gazetteer import default_gazetteer
+from etl.extract.metadata import extract_metadata, infer_year
+from etl.extract.speech import parse_appositive
+from etl.extract.text import normalize, split_sentences
+
+
+def sectors(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.key) for m in default_gazetteer().sectors.find(text)]
+
+
+def test_longest_sector_match_wins() -> None:
+    assert sectors("commercial aerospace and new energy vehicles") == [
+        ("commercial aerospace", "commercial-aerospace"),
+        ("new energy vehicles", "new-energy-vehicles"),
+    ]
+
+
+def test_acronyms_match_only_with_capitals() -> None:
+    assert sectors("AI and 6G") == [("AI", "artificial-intelligence"), ("6G", "future-networks")]
+    assert sectors("said ai") == []
+
+
+def test_province_aliases_and_possessives() -> None:
+    found = default_gazetteer().provinces.find(
+        "Guangxi Zhuang Autonomous Region, Shandong's plan, Sichuan Province and Nei Mongol"
+    )
+    assert [m.key for m in found] == ["Guangxi", "Shandong", "Sichuan", "Inner Mongolia"]
+    assert found[0].text == "Guangxi Zhuang Autonomous Region"
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet", "city", "date", "reporter", "inferred"),
+    [
+        ("China News Service, Beijing, February 25 (Reporter Liu Yuying) Since 2024, x.",
+         "China News Service", "Beijing", dt.date(2024, 2, 25), "Liu Yuying", True),
+        ("BEIJING, Feb. 25 (Xinhua) -- In 2023 the province grew.",
+         "Xinhua", "Beijing", dt.date(2023, 2, 25), None, True),
+        ("By ZHANG WEI | China Daily | Updated: 2024-03-05 09:12\nText.",
+         "China Daily", None, dt.date(2024, 3, 5), "Zhang Wei", False),
+        ("SHANGHAI, March 5, 2025 (Reuters) - Shanghai said.",
+         "Reuters", "Shanghai", dt.date(2025, 3, 5), None, False),
+    ],
+)  # fmt: skip
+def test_datelines(header, outlet, city, date, reporter, inferred) -> None:  # type: ignore[no-untyped-def]
+    meta = extract_metadata(header)
+    assert (meta.outlet, meta.dateline_city, meta.published_on, meta.reporter) == (
+        outlet, city, date, reporter,
+    )  # fmt: skip
+    assert meta.is_date_inferred is inferred
+
+
+def test_target_years_do_not_date_the_article() -> None:
+    assert infer_year("Since 2024 the province has grown; by 2027 it aims to double.") == 2024
+
+
+def test_semicolons_split_initiatives_and_targets_are_counted() -> None:
+    text = (
+        "XINHUA, March 1 (Xinhua) -- Yunnan will cultivate about 12 plateau industrial parks "
+        "for biomedicine; expand photovoltaics; and build 3 computing power hubs in 2025."
+    )
+    facts = extract_article(text)
+    assert [i.province for i in facts.initiatives] == ["Yunnan"] * 3
+    assert [[s.slug for s in i.sectors] for i in facts.initiatives] == [
+        ["biomedicine"], ["photovoltaics"], ["computing-power"],
+    ]  # fmt: skip
+    targets = [(t.quantity, t.is_approximate, t.text) for i in facts.initiatives for t in i.targets]
+    assert targets == [
+        (12, True, "about 12 plateau industrial parks"),
+        (3, False, "3 computing power hubs"),
+    ]
+
+
+def test_money_percentages_and_years_are_not_targets() -> None:
+    text = (
+        "HEFEI, May 2 (Xinhua) -- Anhui will invest 300 billion yuan, lift output 8 percent "
+        "and finish 2025 projects while building 40 key industrial chains."
+    )
+    targets = [t.text for i in extract_article(text).initiatives for t in i.targets]
+    assert targets == ["40 key industrial chains"]
+
+
+def test_listed_provinces_each_get_an_initiative_and_dateline_is_not_a_subject() -> None:
+    text = (
+        "China News Service, Beijing, January 30 (Reporter Wang Jing) Hunan, Liaoning and "
+        "Yunnan have all written the low-altitude economy into their government work reports."
+    )
+    facts = extract_article(text)
+    assert {i.province for i in facts.initiatives} == {"Hunan", "Liaoning", "Yunnan"}
+    assert all(i.event.kind == "government_work_report" for i in facts.initiatives)
+    assert facts.provinces == ["Hunan", "Liaoning", "Yunnan"]
+    assert [m.role for m in facts.mentions if m.province == "Beijing"] == ["dateline"]
+
+
+def test_continuation_sentence_keeps_the_province_and_event() -> None:
+    text = (
+        "CHENGDU, June 3 (Xinhua) -- On June 1, Sichuan held a conference on clean energy. "
+        "It proposed to develop hydrogen energy and energy storage in 2025."
+    )
+    facts = extract_article(text)
+    second = facts.initiatives[-1]
+    assert second.province == "Sichuan"
+    assert (second.event.kind, second.event.on) == ("conference", dt.date(2025, 6, 1))
+    assert [s.slug for s in second.sectors] == ["hydrogen-energy", "energy-storage"]
+
+
+def test_shanxi_and_shaanxi_sentences_stay_apart() -> None:
+    text = (
+        "XI'AN, Jan 5 (Xinhua) -- Shaanxi will expand its semiconductors cluster. "
+        "Shanxi will upgrade its coal chemical and steel industries."
+    )
+    facts = extract_article(text)
+    assert [(i.province, [s.slug for s in i.sectors]) for i in facts.initiatives] == [
+        ("Shaanxi", ["semiconductors"]),
+        ("Shanxi", ["steel"]),
+    ]
+
+
+def test_expert_forms_and_surname_resolution() -> None:
+    text = (
+        "BEIJING, Feb. 2 (Xinhua) -- Zhou Min, a researcher with the Development Research "
+        "Center of the State Council, said that robotics will lead growth. "
+        "Zhou added that local governments should avoid duplicated investment. "
+        '"Chips are the bottleneck for every province," said Wang Tao, chief economist at '
+        "Pine Securities."
+    )
+    facts = extract_article(text)
+    zhou = facts.experts["Zhou Min"]
+    assert (zhou.title, zhou.organization, zhou.parent_organization) == (
+        "researcher",
+        "Development Research Center of the State Council",
+        "State Council",
+    )
+    speakers = [(s.fact.expert_name, s.fact.verb, s.fact.kind) for s in facts.statements]
+    assert speakers == [
+        ("Zhou Min", "said", "indirect"),
+        ("Zhou Min", "added", "indirect"),
+        ("Wang Tao", "said", "direct"),
+    ]
+    assert [t.slug for t in facts.statements[0].topics] == ["robotics"]
+    assert facts.initiatives == []  # sectors in statements are topics, not targets
+
+
+def test_unresolved_speaker_is_kept_with_their_words() -> None:
+    text = (
+        "NANNING, April 4 (Xinhua) -- An official with the regional bureau said that "
+        "Guangxi will prioritise new energy vehicles."
+    )
+    statement = extract_article(text).statements[0]
+    assert statement.fact.expert_name is None
+    assert statement.fact.speaker_text == "An official with the regional bureau"
+
+
+def test_organization_hierarchy() -> None:
+    assert parse_appositive(
+        "director of the Institute of Industrial Economics of the Chinese Academy of Social Sciences"
+    ) == (
+        "director",
+        "Institute of Industrial Economics of the Chinese Academy of Social Sciences",
+        "Chinese Academy of Social Sciences",
+    )
+
+
+def test_translation_artifacts_are_normalized() -> None:
+    assert normalize("laws and regulations. wait.") == "laws and regulations, etc."
+
+
+def test_sentences_do_not_split_on_abbreviations() -> None:
+    text = "On Feb. 10, Mr. Li spoke. Then the U.S. delegation left."
+    assert [s.text for s in split_sentences(text)] == [
+        "On Feb. 10, Mr. Li spoke.",
+        "Then the U.S. delegation left.",
+    ]
+
+
+def test_every_span_reproduces_its_words() -> None:
+    from tests.conftest import ROOT
+
+    for path in [*ROOT.joinpath("seeds", "articles").glob("*.txt"),
+                 *ROOT.joinpath("tests", "fixtures", "articles").glob("*.txt")]:  # fmt: skip
+        text = path.read_text()
+        facts = extract_article(text)
+        for initiative in facts.initiatives:
+            for hit in [*initiative.sectors, *initiative.targets]:
+                assert text[hit.start : hit.end] == hit.text
+        for mention in facts.mentions:
+            assert text[mention.start : mention.end] == mention.text
