@@ -217,7 +217,7 @@ def sql(options: Options, query: str | None) -> None:
 
         with psycopg.connect(settings.libpq_url(url)) as connection:
             try:
-                cursor = connection.execute(query)  # type: ignore[arg-type]
+                cursor = connection.execute(query.encode())
             except psycopg.Error as error:
                 fail(f"the query failed: {error}".strip())
             if cursor.description is None:

@@ -94,9 +94,7 @@ def _expert_ids(connection: Connection, record: ArticleRecord) -> dict[str, int]
             expert_id = existing[0]
             if existing[1] is None and expert.title:
                 connection.execute(
-                    update(Expert)
-                    .where(Expert.expert_id == expert_id)
-                    .values(title=expert.title)
+                    update(Expert).where(Expert.expert_id == expert_id).values(title=expert.title)
                 )
         for alias in expert.aliases:
             connection.execute(

@@ -14,7 +14,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from db.models import EVENT_KINDS, MENTION_ROLES, STATEMENT_KINDS
-from etl.extract.article import ArticleFacts
+from etl.extract.article import ArticleFacts, SectorHit
 from etl.read import ArticleFile
 
 
@@ -124,7 +124,7 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
     overrides = article.meta
     body = article.text
 
-    def sector(hit) -> SectorRecord:  # type: ignore[no-untyped-def]
+    def sector(hit: SectorHit) -> SectorRecord:
         return SectorRecord(slug=hit.slug, text=hit.text, start=hit.start, end=hit.end)
 
     return ArticleRecord(

@@ -32,7 +32,9 @@ def test_tcp_password_auth_and_restart_after_sigkill(tmp_path: Path) -> None:
     finally:
         server.release()
     # The stale postmaster.pid of the killed server must not block the next start.
-    with EmbeddedServer(tmp_path / "state").running() as again:
-        with psycopg.connect(again.url("postgresql"), connect_timeout=5) as connection:
-            assert connection.execute("select 1").fetchone() == (1,)
+    with (
+        EmbeddedServer(tmp_path / "state").running() as again,
+        psycopg.connect(again.url("postgresql"), connect_timeout=5) as connection,
+    ):
+        assert connection.execute("select 1").fetchone() == (1,)
     assert not EmbeddedServer(tmp_path / "state").is_running()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from etl.extract.text import Sentence, normalize
@@ -290,17 +291,18 @@ def extract_speech(
 
     # Direct quotations, over whole paragraphs: a quote may span sentences.
     covered: list[tuple[int, int]] = []
+    expert: str | None
     for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
-        for match in pattern.finditer(body):
-            if any(s <= match.start("quote") < e for s, e in covered):
+        for quoted in pattern.finditer(body):
+            if any(s <= quoted.start("quote") < e for s, e in covered):
                 continue
-            name = match.group("name")
+            name = quoted.group("name")
             if not (re.fullmatch(_PRONOUN, name) or _person_like(name, place_names)):
                 continue
-            text, start, end = _quote_text(match)
+            text, start, end = _quote_text(quoted)
             if len(text.split()) < 4:
                 continue
-            app = match.group("app")
+            app = quoted.group("app")
             if (
                 app is not None
                 and pattern is not _NAME_VERB_QUOTE
@@ -312,18 +314,18 @@ def extract_speech(
             else:
                 expert = registry.resolve(name)
                 if expert is None:
-                    span = (match.start("app"), match.end("app")) if app else None
+                    span = (quoted.start("app"), quoted.end("app")) if app else None
                     if app or len(name.split()) > 1:
                         expert = registry.add(name, app, span).name
                         if span:
                             excluded.append(span)
             # "First part," he said, "second part." is one statement.
-            tail = _CONTINUED_QUOTE.match(body, match.end())
+            tail = _CONTINUED_QUOTE.match(body, quoted.end())
             if tail is not None and pattern is not _NAME_VERB_QUOTE:
                 more, _, more_end = _quote_text(tail)
                 text, end = f"{text} {more}", more_end
-            add(name, expert, match.group("verb"), "direct", text, start, end)
-            covered.append((match.start("quote"), end))
+            add(name, expert, quoted.group("verb"), "direct", text, start, end)
+            covered.append((quoted.start("quote"), end))
             statement_sentences.update(
                 s.index for s in sentences if s.start < end and s.end > start
             )
@@ -337,19 +339,21 @@ def extract_speech(
         match = _NAMED_REPORTED.match(text) or _NAMED_COLON.match(text)
         if match and _person_like(match.group("name"), place_names):
             app_span = (offset + match.start("app"), offset + match.end("app"))
-            expert = registry.add(match.group("name"), match.group("app"), app_span)
+            person = registry.add(match.group("name"), match.group("app"), app_span)
             excluded.append(app_span)
-            _add_reported(add, match, offset, match.group("name"), expert.name)
+            _add_reported(add, match, offset, match.group("name"), person.name)
             statement_sentences.add(sentence.index)
             continue
         match = _ACCORDING.match(text)
         if match and _person_like(match.group("name"), place_names):
             app = match.group("app")
-            app_span = (offset + match.start("app"), offset + match.end("app")) if app else None
-            expert = registry.add(match.group("name"), app, app_span)
-            if app_span:
-                excluded.append(app_span)
-            add(match.group("name"), expert.name, "according to", "indirect",
+            according_span = (
+                (offset + match.start("app"), offset + match.end("app")) if app else None
+            )
+            person = registry.add(match.group("name"), app, according_span)
+            if according_span:
+                excluded.append(according_span)
+            add(match.group("name"), person.name, "according to", "indirect",
                 match.group("text"), offset + match.start("text"), offset + match.end("text"))  # fmt: skip
             statement_sentences.add(sentence.index)
             continue
@@ -367,15 +371,17 @@ def extract_speech(
                 _add_reported(add, match, offset, speaker, expert_name)
                 statement_sentences.add(sentence.index)
                 continue
-        match = _DESCRIBED_REPORTED.match(text)
-        if match and _DESCRIBED.match(match.group("speaker")):
-            _add_reported(add, match, offset, match.group("speaker"), None)
+        described = _DESCRIBED_REPORTED.match(text)
+        if described and _DESCRIBED.match(described.group("speaker")):
+            _add_reported(add, described, offset, described.group("speaker"), None)
             statement_sentences.add(sentence.index)
 
     statements.sort(key=lambda s: s.start)
     return SpeechResult(registry.experts, statements, excluded, statement_sentences)
 
 
-def _add_reported(add, match: re.Match[str], offset: int, speaker: str, expert: str | None) -> None:  # type: ignore[no-untyped-def]
+def _add_reported(
+    add: Callable[..., None], match: re.Match[str], offset: int, speaker: str, expert: str | None
+) -> None:
     start, end = offset + match.start("text"), offset + match.end("text")
     add(speaker, expert, match.group("verb"), "indirect", match.group("text"), start, end)
