@@ -100,5 +100,8 @@ def inspect_file(path: Path) -> dict[str, Any]:
     facts = extract_article(article.text)
     result = {"path": str(path), **facts_as_json(facts)}
     if article.meta:
-        result["article"].update({k: v for k, v in article.meta.items() if v is not None})
+        # The sidecar overrides what the text gives; dates printed as ISO strings.
+        result["article"].update(
+            {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in article.meta.items()}
+        )
     return result

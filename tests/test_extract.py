@@ -193,3 +193,23 @@ def test_every_span_reproduces_its_words() -> None:
                 assert text[hit.start : hit.end] == hit.text
         for mention in facts.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_sidecar_overrides_and_malformed_sidecar_is_a_clear_rejection(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from etl.inspect import inspect_file
+    from etl.read import RejectedFile, read_article
+
+    article = tmp_path / "story.txt"
+    article.write_text("HEFEI, March 6 (Xinhua) -- Anhui will build 5 AI industrial parks in 2025.")
+    (tmp_path / "story.meta.json").write_text(
+        '{"outlet": "Xinhua News Agency", "published_on": "2025-03-07", "url": "https://x.example/1"}'
+    )
+    got = inspect_file(article)
+    assert got["article"]["outlet"] == "Xinhua News Agency"
+    assert got["article"]["published_on"] == "2025-03-07"
+    (tmp_path / "story.meta.json").write_text('{"published_on": "yesterday"}')
+    with pytest.raises(RejectedFile, match=r"sidecar story\.meta\.json is invalid: published_on"):
+        read_article(article)
+    (tmp_path / "story.meta.json").write_text("{not json")
+    with pytest.raises(RejectedFile, match="not valid JSON"):
+        read_article(article)
