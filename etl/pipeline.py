@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, create_engine, func, insert, pool, select, text, update
+from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
 from sqlalchemy.orm import Session
 
 from db.models import EtlRun, EtlRunFile
@@ -246,4 +246,4 @@ def _finish(connection: Connection, run_id: int, summary: RunSummary, status: st
     connection.commit()
 
 
-__all__ = ["RunSummary", "run_pipeline", "select"]
+__all__ = ["RunSummary", "run_pipeline"]

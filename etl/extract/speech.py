@@ -119,36 +119,15 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?))?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
+# NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
+_SPEAKER_THEN_VERB = (
+    r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
+    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
+)  # fmt: skip
 # "QUOTE," NAME[, APPOSITIVE,] said.
-_QUOTE_THEN_NAME_VERB = re.compile(
-    _QUOTE
-    + r"\s*(?P<name>"
-    + _HONORIFIC
-    + r"?"
-    + _NAME
-    + r"|"
-    + _HONORIFIC
-    + r"?[A-Z][a-z]+|"
-    + _PRONOUN
-    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?"
-    + _VERB
-    + r"\b"
-)
+_QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + r"\s*" + _SPEAKER_THEN_VERB + r"\b")
 # NAME[, APPOSITIVE,] said: "QUOTE"
-_NAME_VERB_QUOTE = re.compile(
-    r"(?P<name>"
-    + _HONORIFIC
-    + r"?"
-    + _NAME
-    + r"|"
-    + _HONORIFIC
-    + r"?[A-Z][a-z]+|"
-    + _PRONOUN
-    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?"
-    + _VERB
-    + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*"
-    + _QUOTE
-)
+_NAME_VERB_QUOTE = re.compile(_SPEAKER_THEN_VERB + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE)
 _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 
 

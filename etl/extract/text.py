@@ -55,15 +55,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\r\n[ \t\u3000]*\r\n|\n(?=[ \t\
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def text(self, body: str) -> str:
-        return body[self.start : self.end]
-
-
-@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int
