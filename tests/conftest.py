@@ -109,3 +109,23 @@ def scratch_database(server_url: str) -> Iterator[str]:
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def seeded_url(server_url: str) -> Iterator[str]:
+    """A database at head holding the seed article, shared read-only by the view tests."""
+    from etl.pipeline import run_pipeline
+
+    name = f"policydb_seeded_{secrets.token_hex(4)}"
+    admin = libpq_url(server_url)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'create database "{name}"')
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    migrate.upgrade(url)
+    summary = run_pipeline(url, [ROOT / "seeds" / "articles"])
+    assert summary.counts["loaded"] == 1, summary.render()
+    try:
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'drop database if exists "{name}" with (force)')

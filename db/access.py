@@ -1,0 +1,106 @@
+"""Login roles for BI tools: members of the read-only analytics_reader group.
+
+The password never reaches the server in clear: libpq hashes it into a
+SCRAM-SHA-256 verifier on this side, so neither the statement log nor
+pg_stat_activity can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+
+from db import settings
+from db.views import READER_ROLE, SCHEMA
+
+_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class AccessError(Exception):
+    """A reader role cannot be created; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    created: bool
+
+
+def reader_names(url: str) -> list[str]:
+    """Login roles that belong to the reader group, alphabetically."""
+    with psycopg.connect(settings.libpq_url(url)) as connection:
+        rows = connection.execute(
+            """
+            select member.rolname
+            from pg_auth_members
+            join pg_roles as grp on grp.oid = pg_auth_members.roleid
+            join pg_roles as member on member.oid = pg_auth_members.member
+            where grp.rolname = %s and member.rolcanlogin
+            order by member.rolname
+            """,
+            [READER_ROLE],
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def create_reader(url: str, name: str, password: str) -> Reader:
+    """Create login role ``name`` in the reader group, or reset its password."""
+    if not _ROLE_NAME.fullmatch(name):
+        raise AccessError(
+            f"{name!r} is not a usable role name: use lowercase letters, digits and _, "
+            "starting with a letter, e.g. metabase"
+        )
+    if not password:
+        raise AccessError("the password is empty; give one at the prompt or in the environment")
+    with psycopg.connect(settings.libpq_url(url)) as connection:
+        if not _exists(connection, READER_ROLE):
+            raise AccessError(
+                f"the {READER_ROLE} role does not exist yet; run `python -m etl db upgrade` first"
+            )
+        existing = connection.execute(
+            """
+            select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls,
+                   pg_has_role(oid, %s, 'member')
+            from pg_roles where rolname = %s
+            """,
+            [READER_ROLE, name],
+        ).fetchone()
+        if existing is not None and (existing[0] or not existing[1]):
+            raise AccessError(
+                f"a role named {name} already exists and is not a reader; "
+                "choose another name so its rights are not changed"
+            )
+        verifier = connection.pgconn.encrypt_password(
+            password.encode(), name.encode(), b"scram-sha-256"
+        ).decode()
+        statement = (
+            "alter role {} login password {}" if existing else ("create role {} login password {}")
+        )
+        try:
+            connection.execute(
+                sql.SQL(statement).format(sql.Identifier(name), sql.Literal(verifier))
+            )
+            connection.execute(
+                sql.SQL("grant {} to {}").format(sql.Identifier(READER_ROLE), sql.Identifier(name))
+            )
+            # BI tools list the search path first; the reader may see nothing else.
+            connection.execute(
+                sql.SQL("alter role {} set search_path = {}").format(
+                    sql.Identifier(name), sql.Identifier(SCHEMA)
+                )
+            )
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise AccessError(
+                f"the database user may not create roles ({error.diag.message_primary}); "
+                "run this as a superuser or a role with CREATEROLE"
+            ) from error
+    return Reader(name=name, created=existing is None)
+
+
+def _exists(connection: psycopg.Connection[tuple[object, ...]], role: str) -> bool:
+    return (
+        connection.execute("select from pg_roles where rolname = %s", [role]).fetchone() is not None
+    )

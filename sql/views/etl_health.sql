@@ -1,0 +1,91 @@
+-- Is the ETL healthy: did runs finish, what did they reject, what did
+-- extraction miss?
+-- Grain: one row per ETL run. The extraction-gap counts cover the articles
+-- the run loaded (loaded or replaced) and that are still in the database.
+create or replace view analytics.etl_health as
+
+with
+
+articles as (
+    select
+        source_article.etl_run_id,
+        count(*) as article_count,
+        count(*) filter (
+            where not exists (
+                select from province_mention
+                where province_mention.source_article_id = source_article.source_article_id
+                    and province_mention.role <> 'dateline'
+            )
+        ) as articles_without_province
+    from source_article
+    group by source_article.etl_run_id
+),
+
+speakers as (
+    select
+        source_article.etl_run_id,
+        count(*) as unresolved_speakers
+    from statement
+    inner join source_article
+        on source_article.source_article_id = statement.source_article_id
+    where statement.expert_id is null
+    group by source_article.etl_run_id
+),
+
+initiatives as (
+    select
+        source_article.etl_run_id,
+        count(*) as initiatives_without_sector
+    from initiative
+    inner join source_article
+        on source_article.source_article_id = initiative.source_article_id
+    where not exists (
+        select from initiative_sector
+        where initiative_sector.initiative_id = initiative.initiative_id
+    )
+    group by source_article.etl_run_id
+),
+
+final as (
+    select
+        etl_run.etl_run_id as run_id,
+        etl_run.started_at,
+        etl_run.finished_at,
+        extract(epoch from etl_run.finished_at - etl_run.started_at)::numeric(12, 3)
+            as duration_seconds,
+        etl_run.status,
+        etl_run.code_version,
+        etl_run.files_seen_count as files_seen,
+        etl_run.loaded_count as loaded,
+        etl_run.unchanged_count as unchanged,
+        etl_run.replaced_count as replaced,
+        etl_run.rejected_count as rejected,
+        coalesce(articles.articles_without_province, 0) as articles_without_province,
+        coalesce(speakers.unresolved_speakers, 0) as unresolved_speakers,
+        coalesce(initiatives.initiatives_without_sector, 0) as initiatives_without_sector,
+        etl_run.error
+    from etl_run
+    left join articles on articles.etl_run_id = etl_run.etl_run_id
+    left join speakers on speakers.etl_run_id = etl_run.etl_run_id
+    left join initiatives on initiatives.etl_run_id = etl_run.etl_run_id
+)
+
+select * from final;
+
+comment on view analytics.etl_health is
+    'ETL runs and what they could not do. One row per run.';
+comment on column analytics.etl_health.run_id is 'Identifier of the run (etl_run_id).';
+comment on column analytics.etl_health.started_at is 'When the run started.';
+comment on column analytics.etl_health.finished_at is 'When it ended; empty while running or if it died.';
+comment on column analytics.etl_health.duration_seconds is 'Seconds from start to end.';
+comment on column analytics.etl_health.status is 'running, succeeded, partial (some files rejected), failed or interrupted.';
+comment on column analytics.etl_health.code_version is 'Version of the ETL code that ran.';
+comment on column analytics.etl_health.files_seen is 'Article files the run found.';
+comment on column analytics.etl_health.loaded is 'Files loaded as new articles.';
+comment on column analytics.etl_health.unchanged is 'Files already loaded with the same content, skipped.';
+comment on column analytics.etl_health.replaced is 'Files whose content changed, reloaded.';
+comment on column analytics.etl_health.rejected is 'Files rejected; reasons in etl_run_file.';
+comment on column analytics.etl_health.articles_without_province is 'Articles it loaded that name no province: off-topic, or a gap in the gazetteer.';
+comment on column analytics.etl_health.unresolved_speakers is 'Statements in its articles whose speaker was not tied to an expert.';
+comment on column analytics.etl_health.initiatives_without_sector is 'Initiatives in its articles that name no sector: noise, or a gap in the sector taxonomy.';
+comment on column analytics.etl_health.error is 'Why the run failed, if it did.';

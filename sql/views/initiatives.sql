@@ -1,0 +1,73 @@
+-- What has each province committed to, at which event, in which industries?
+-- Grain: one row per initiative.
+create or replace view analytics.initiatives as
+
+with
+
+sector_names as (
+    select distinct
+        initiative_sector.initiative_id,
+        sector.name
+    from initiative_sector
+    inner join sector on sector.sector_id = initiative_sector.sector_id
+),
+
+sectors as (
+    select
+        sector_names.initiative_id,
+        count(*) as sector_count,
+        string_agg(sector_names.name, ', ' order by sector_names.name) as sectors
+    from sector_names
+    group by sector_names.initiative_id
+),
+
+targets as (
+    select
+        quantitative_target.initiative_id,
+        count(*) as target_count
+    from quantitative_target
+    group by quantitative_target.initiative_id
+),
+
+final as (
+    select
+        initiative.initiative_id,
+        province.code as province_code,
+        province.name as province_name,
+        initiative.event_kind,
+        initiative.event_on,
+        initiative.event_text,
+        initiative.clause_text as initiative_text,
+        coalesce(sectors.sectors, '') as sectors,
+        coalesce(sectors.sector_count, 0) as sector_count,
+        coalesce(targets.target_count, 0) as target_count,
+        initiative.sentence_text,
+        source_article.published_on,
+        source_article.outlet,
+        source_article.source_article_id as article_id
+    from initiative
+    inner join province on province.province_id = initiative.province_id
+    inner join source_article
+        on source_article.source_article_id = initiative.source_article_id
+    left join sectors on sectors.initiative_id = initiative.initiative_id
+    left join targets on targets.initiative_id = initiative.initiative_id
+)
+
+select * from final;
+
+comment on view analytics.initiatives is
+    'Policy actions and commitments of provinces. One row per initiative.';
+comment on column analytics.initiatives.initiative_id is 'Identifier of the initiative.';
+comment on column analytics.initiatives.province_code is 'ISO 3166-2:CN code of the province, e.g. CN-SD.';
+comment on column analytics.initiatives.province_name is 'English name of the province.';
+comment on column analytics.initiatives.event_kind is 'Where it was announced: conference, government_work_report, plan, policy or other.';
+comment on column analytics.initiatives.event_on is 'Date of the event, when the article gives it.';
+comment on column analytics.initiatives.event_text is 'The words naming the event.';
+comment on column analytics.initiatives.initiative_text is 'The clause stating the initiative.';
+comment on column analytics.initiatives.sectors is 'Names of the sectors it targets, comma-separated, alphabetical; empty when none.';
+comment on column analytics.initiatives.sector_count is 'Distinct sectors it targets.';
+comment on column analytics.initiatives.target_count is 'Quantitative targets it sets.';
+comment on column analytics.initiatives.sentence_text is 'The whole sentence, for context.';
+comment on column analytics.initiatives.published_on is 'Publication date of the article.';
+comment on column analytics.initiatives.outlet is 'Outlet that published the article.';
+comment on column analytics.initiatives.article_id is 'Identifier of the article (source_article_id; see article_catalog).';
