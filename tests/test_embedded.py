@@ -38,3 +38,42 @@ def test_tcp_password_auth_and_restart_after_sigkill(tmp_path: Path) -> None:
     ):
         assert connection.execute("select 1").fetchone() == (1,)
     assert not EmbeddedServer(tmp_path / "state").is_running()
+
+
+def test_serve_prints_what_a_bi_tool_needs_and_the_reader_logs_in(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pgdata = str(tmp_path / "state")
+    base = [sys.executable, "-m", "etl", "--pgdata", pgdata]
+    env = {**os.environ, "POLICYDB_READER_PASSWORD": "bi-secret-1"}
+    env.pop("DATABASE_URL", None)
+    for command in (["db", "upgrade"], ["db", "create-reader", "bi_tool"]):
+        done = subprocess.run(
+            [*base, *command], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        assert "bi-secret-1" not in done.stdout + done.stderr
+    serve = subprocess.Popen(
+        [*base, "db", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert serve.stdout is not None
+        fields = {}
+        for line in serve.stdout:
+            key, _, value = line.strip().partition(":")
+            fields[key] = value.strip()
+            if key == "SQLAlchemy URL":
+                break
+        assert fields["user"] == "bi_tool" and fields["database"] == "policy"
+        with psycopg.connect(
+            host=fields["host"], port=int(fields["port"]), dbname=fields["database"],
+            user=fields["user"], password="bi-secret-1", connect_timeout=10,
+        ) as reader:  # fmt: skip
+            assert reader.execute("select count(*) from province_overview").fetchone() == (34,)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                reader.execute("select * from public.etl_run")
+    finally:
+        serve.send_signal(signal.SIGINT)
+        assert serve.wait(timeout=60) == 0
+    assert not EmbeddedServer(tmp_path / "state").is_running()
