@@ -1,4 +1,8 @@
-"""Login roles for BI tools: members of the read-only analytics_reader group.
+"""Login roles: readers for BI tools, loaders for the ETL, each in its group role.
+
+analytics_reader (migration 0002) may read the analytics views; policy_loader
+(migration 0003) may read and write the ETL's tables. Neither can change the
+schema or create roles.
 
 The password never reaches the server in clear: libpq hashes it into a
 SCRAM-SHA-256 verifier on this side, so neither the statement log nor
@@ -16,6 +20,8 @@ from psycopg import sql
 from db import settings
 from db.views import READER_ROLE, SCHEMA
 
+LOADER_ROLE = "policy_loader"
+GROUPS = {"reader": READER_ROLE, "loader": LOADER_ROLE}
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -24,13 +30,13 @@ class AccessError(Exception):
 
 
 @dataclass(frozen=True)
-class Reader:
+class Login:
     name: str
     created: bool
 
 
-def reader_names(url: str) -> list[str]:
-    """Login roles that belong to the reader group, alphabetically."""
+def reader_names(url: str, group: str = READER_ROLE) -> list[str]:
+    """Login roles that belong to the group, alphabetically."""
     with psycopg.connect(settings.libpq_url(url)) as connection:
         rows = connection.execute(
             """
@@ -41,13 +47,13 @@ def reader_names(url: str) -> list[str]:
             where grp.rolname = %s and member.rolcanlogin
             order by member.rolname
             """,
-            [READER_ROLE],
+            [group],
         ).fetchall()
     return [name for (name,) in rows]
 
 
-def create_reader(url: str, name: str, password: str) -> Reader:
-    """Create login role ``name`` in the reader group, or reset its password."""
+def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -> Login:
+    """Create login role ``name`` in ``group``, or reset its password."""
     if not _ROLE_NAME.fullmatch(name):
         raise AccessError(
             f"{name!r} is not a usable role name: use lowercase letters, digits and _, "
@@ -56,9 +62,9 @@ def create_reader(url: str, name: str, password: str) -> Reader:
     if not password:
         raise AccessError("the password is empty; give one at the prompt or in the environment")
     with psycopg.connect(settings.libpq_url(url)) as connection:
-        if not _exists(connection, READER_ROLE):
+        if not _exists(connection, group):
             raise AccessError(
-                f"the {READER_ROLE} role does not exist yet; run `python -m etl db upgrade` first"
+                f"the {group} role does not exist yet; run `python -m etl db upgrade` first"
             )
         existing = connection.execute(
             """
@@ -66,11 +72,11 @@ def create_reader(url: str, name: str, password: str) -> Reader:
                    pg_has_role(oid, %s, 'member')
             from pg_roles where rolname = %s
             """,
-            [READER_ROLE, name],
+            [group, name],
         ).fetchone()
         if existing is not None and (existing[0] or not existing[1]):
             raise AccessError(
-                f"a role named {name} already exists and is not a reader; "
+                f"a role named {name} already exists and is not in {group}; "
                 "choose another name so its rights are not changed"
             )
         verifier = connection.pgconn.encrypt_password(
@@ -84,20 +90,21 @@ def create_reader(url: str, name: str, password: str) -> Reader:
                 sql.SQL(statement).format(sql.Identifier(name), sql.Literal(verifier))
             )
             connection.execute(
-                sql.SQL("grant {} to {}").format(sql.Identifier(READER_ROLE), sql.Identifier(name))
+                sql.SQL("grant {} to {}").format(sql.Identifier(group), sql.Identifier(name))
             )
-            # BI tools list the search path first; the reader may see nothing else.
-            connection.execute(
-                sql.SQL("alter role {} set search_path = {}").format(
-                    sql.Identifier(name), sql.Identifier(SCHEMA)
+            if group == READER_ROLE:
+                # BI tools list the search path first; the reader may see nothing else.
+                connection.execute(
+                    sql.SQL("alter role {} set search_path = {}").format(
+                        sql.Identifier(name), sql.Identifier(SCHEMA)
+                    )
                 )
-            )
         except psycopg.errors.InsufficientPrivilege as error:
             raise AccessError(
                 f"the database user may not create roles ({error.diag.message_primary}); "
                 "run this as a superuser or a role with CREATEROLE"
             ) from error
-    return Reader(name=name, created=existing is None)
+    return Login(name=name, created=existing is None)
 
 
 def _exists(connection: psycopg.Connection[tuple[object, ...]], role: str) -> bool:

@@ -25,7 +25,7 @@ from db import settings
 
 EXIT_REJECTED = 1
 EXIT_CONFIG = 2
-READER_PASSWORD_ENV = "POLICYDB_READER_PASSWORD"
+PASSWORD_ENV = "POLICYDB_PASSWORD"
 
 
 @dataclass
@@ -176,7 +176,7 @@ def db_url(options: Options, show_password: bool) -> None:
 @click.argument("name")
 @click.option(
     "--password-env",
-    default=READER_PASSWORD_ENV,
+    default=PASSWORD_ENV,
     show_default=True,
     help="Environment variable holding the password; asked for (not echoed) when unset.",
 )
@@ -190,8 +190,39 @@ def db_create_reader(options: Options, name: str, password_env: str) -> None:
     \b
     Examples:
       python -m etl db create-reader metabase          # asks for the password
-      POLICYDB_READER_PASSWORD=... python -m etl db create-reader superset
+      POLICYDB_PASSWORD=... python -m etl db create-reader superset
     """
+    url = _create_login(options, name, password_env, "reader")
+    if options.database_url or os.environ.get(settings.DATABASE_URL_ENV):
+        _echo_connection_fields(url, name)
+    else:
+        click.echo("Serve the embedded database to BI tools with: python -m etl db serve")
+
+
+@db.command("create-loader")
+@click.argument("name")
+@click.option(
+    "--password-env",
+    default=PASSWORD_ENV,
+    show_default=True,
+    help="Environment variable holding the password; asked for (not echoed) when unset.",
+)
+@click.pass_obj
+def db_create_loader(options: Options, name: str, password_env: str) -> None:
+    """Create login role NAME that can run the ETL and nothing more.
+
+    It reads and writes the ETL's tables; it cannot change the schema or
+    create roles. Run migrations (db upgrade) as a more privileged user.
+
+    \b
+    Example:
+      POLICYDB_PASSWORD=... python -m etl db create-loader etl
+      DATABASE_URL=postgresql://etl:...@host/db python -m etl run articles/
+    """
+    _create_login(options, name, password_env, "loader")
+
+
+def _create_login(options: Options, name: str, password_env: str, kind: str) -> str:
     from db import access
 
     password = os.environ.get(password_env) or click.prompt(
@@ -199,12 +230,12 @@ def db_create_reader(options: Options, name: str, password_env: str) -> None:
     )
     with options.database() as url:
         try:
-            reader = access.create_reader(url, name, password)
+            login = access.create_login(url, name, password, access.GROUPS[kind])
         except access.AccessError as error:
             fail(str(error))
-        verb = "Created" if reader.created else "Updated the password of"
-        click.echo(f"{verb} reader {name}: it can read the analytics views and nothing else.")
-        _echo_connection_fields(url, name)
+    verb = "Created" if login.created else "Updated the password of"
+    click.echo(f"{verb} {kind} {name} (member of {access.GROUPS[kind]}).")
+    return url
 
 
 @db.command("serve")

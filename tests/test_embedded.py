@@ -46,7 +46,7 @@ def test_serve_prints_what_a_bi_tool_needs_and_the_reader_logs_in(tmp_path: Path
 
     pgdata = str(tmp_path / "state")
     base = [sys.executable, "-m", "etl", "--pgdata", pgdata]
-    env = {**os.environ, "POLICYDB_READER_PASSWORD": "bi-secret-1"}
+    env = {**os.environ, "POLICYDB_PASSWORD": "bi-secret-1"}
     env.pop("DATABASE_URL", None)
     for command in (["db", "upgrade"], ["db", "create-reader", "bi_tool"]):
         done = subprocess.run(

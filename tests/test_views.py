@@ -266,7 +266,7 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
         result = runner.invoke(
             cli,
             ["--database-url", seeded_url, "db", "create-reader", name],
-            env={"POLICYDB_READER_PASSWORD": password},
+            env={"POLICYDB_PASSWORD": password},
         )
         assert result.exit_code == 0, result.output
         assert password not in result.output
@@ -275,7 +275,7 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
         again = runner.invoke(
             cli,
             ["--database-url", seeded_url, "db", "create-reader", name],
-            env={"POLICYDB_READER_PASSWORD": password},
+            env={"POLICYDB_PASSWORD": password},
         )
         assert again.exit_code == 0 and "Updated the password" in again.output
 
@@ -294,10 +294,10 @@ def test_create_reader_refuses_an_existing_privileged_role(seeded_url: str) -> N
     result = CliRunner().invoke(
         cli,
         ["--database-url", seeded_url, "db", "create-reader", superuser],
-        env={"POLICYDB_READER_PASSWORD": "x"},
+        env={"POLICYDB_PASSWORD": "x"},
     )
     assert result.exit_code == 2
-    assert "already exists and is not a reader" in result.output
+    assert "already exists and is not in analytics_reader" in result.output
 
 
 # --- view migrations ---------------------------------------------------------
