@@ -430,9 +430,11 @@ def _is_tty() -> bool:
 
 def main() -> None:
     """Entry point: run the CLI, turning known failures into messages and exit 2."""
-    from sqlalchemy.exc import OperationalError
+    import psycopg
+    from sqlalchemy.exc import DBAPIError, OperationalError
 
     from db.embedded import EmbeddedServerError
+    from etl.pipeline import RunAborted
 
     debug = "--debug" in sys.argv
     try:
@@ -448,14 +450,35 @@ def main() -> None:
             raise
         click.secho(f"Error: {error}", err=True, fg="red")
         sys.exit(EXIT_CONFIG)
-    except OperationalError as error:
+    except RunAborted as error:
         if debug:
             raise
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        click.secho(f"Error: {error}", err=True, fg="red")
+        sys.exit(EXIT_CONFIG)
+    except (OperationalError, psycopg.OperationalError) as error:
+        if debug:
+            raise
         click.secho(
-            f"Error: cannot reach the database: {reason}\n"
+            f"Error: cannot reach the database: {_first_line(error)}\n"
             "Check DATABASE_URL (python -m etl db url), or unset it to use the embedded server.",
             err=True,
             fg="red",
         )
         sys.exit(EXIT_CONFIG)
+    except (DBAPIError, psycopg.Error) as error:
+        if debug:
+            raise
+        click.secho(
+            f"Error: the database refused: {_first_line(error)}\n"
+            "Nothing was half-written: each article is its own transaction. "
+            "Run again with --debug for the full error.",
+            err=True,
+            fg="red",
+        )
+        sys.exit(EXIT_CONFIG)
+
+
+def _first_line(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__

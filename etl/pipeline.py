@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db.models import EtlRun, EtlRunFile
@@ -33,6 +34,10 @@ from etl.validate import ArticleRecord, build_record
 
 RUN_LOCK_KEY = 7_311_402_001  # arbitrary, constant: "one ETL run at a time"
 CODE_VERSION = "0.1.0"
+
+
+class RunAborted(RuntimeError):
+    """The run could not go on (the database went away); committed articles are kept."""
 
 
 @dataclass
@@ -210,6 +215,14 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
                     if show_progress:
                         print(f"\r[{number}/{len(files)}] {path.name[:50]:50s}", end="",
                               file=sys.stderr, flush=True)  # fmt: skip
+            except OperationalError as error:
+                # The server or the connection went away: nothing can be recorded now;
+                # the next run marks this one interrupted when it takes the lock.
+                raise RunAborted(
+                    f"lost the connection to the database after {len(summary.outcomes)} "
+                    f"of {len(files)} files ({_first_line(error)}). The articles committed "
+                    "so far are kept; run the same command again to load the rest."
+                ) from error
             except BaseException as error:
                 connection.rollback()
                 _finish(connection, run_id, summary, "interrupted" if isinstance(
@@ -246,4 +259,9 @@ def _finish(connection: Connection, run_id: int, summary: RunSummary, status: st
     connection.commit()
 
 
-__all__ = ["RunSummary", "run_pipeline"]
+def _first_line(error: BaseException) -> str:
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+__all__ = ["RunAborted", "RunSummary", "run_pipeline"]

@@ -1,0 +1,283 @@
+"""Crashes and concurrency: a killed run, two runs at once, the database going away.
+
+Each scenario ends with a database identical (row counts and a checksum of
+the extracted facts, ids aside) to one uninterrupted run of the same corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bench.corpus import write_corpus
+from db import migrate
+from db.settings import libpq_url
+from tests.conftest import ROOT
+
+CORPUS_SIZE = 400
+
+# A canonical text of every extracted fact, keyed by what identifies it in
+# the world (article hash, span, names, slugs), never by surrogate ids.
+FACTS = {
+    "source_article": """
+        select content_sha256, source_path, outlet, dateline_city, published_on,
+               is_date_inferred, reporter, headline, md5(body)
+        from source_article""",
+    "province_mention": """
+        select a.content_sha256, p.code, m.role, m.matched_text, m.span_start, m.span_end
+        from province_mention m join source_article a using (source_article_id)
+        join province p using (province_id)""",
+    "initiative": """
+        select a.content_sha256, p.code, i.event_kind, i.event_on, i.span_start, i.span_end,
+               i.clause_text, i.sentence_index
+        from initiative i join source_article a using (source_article_id)
+        join province p using (province_id)""",
+    "initiative_sector": """
+        select a.content_sha256, i.span_start, s.slug, x.span_start, x.span_end
+        from initiative_sector x join initiative i using (initiative_id)
+        join source_article a using (source_article_id) join sector s using (sector_id)""",
+    "quantitative_target": """
+        select a.content_sha256, i.span_start, t.quantity, t.is_approximate, t.span_start
+        from quantitative_target t join initiative i using (initiative_id)
+        join source_article a using (source_article_id)""",
+    "statement": """
+        select a.content_sha256, s.span_start, s.span_end, e.name, s.speaker_text, s.verb, s.kind
+        from statement s join source_article a using (source_article_id)
+        left join expert e using (expert_id)""",
+    "statement_topic": """
+        select a.content_sha256, s.span_start, x.slug, t.span_start
+        from statement_topic t join statement s using (statement_id)
+        join source_article a using (source_article_id) join sector x using (sector_id)""",
+    "expert": """
+        select e.name, e.title, o.name from expert e left join organization o using (organization_id)""",
+    "organization": """
+        select o.name, p.name from organization o
+        left join organization p on p.organization_id = o.parent_organization_id""",
+}
+
+
+def fingerprint(url: str) -> dict[str, tuple[int, str]]:
+    """Per fact table: the row count and an md5 of its canonical rows."""
+    result = {}
+    with psycopg.connect(libpq_url(url)) as connection:
+        for table, query in FACTS.items():
+            count, digest = connection.execute(
+                f"select count(*), md5(coalesce(string_agg(f::text, '|' order by f::text), ''))"
+                f" from ({query}) as f"
+            ).fetchone()  # type: ignore[misc]
+            result[table] = (count, digest)
+    return result
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("corpus")
+    write_corpus(directory, CORPUS_SIZE, seed=11)
+    return directory
+
+
+@pytest.fixture
+def new_database(server_url: str) -> Iterator[object]:
+    """A factory of migrated, empty databases, all dropped after the test."""
+    admin = libpq_url(server_url)
+    names: list[str] = []
+
+    def create() -> str:
+        name = f"policydb_crash_{secrets.token_hex(4)}"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'create database "{name}"')
+        names.append(name)
+        url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+        migrate.upgrade(url)
+        return url
+
+    yield create
+    with psycopg.connect(admin, autocommit=True) as connection:
+        for name in names:
+            connection.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="module")
+def reference_fingerprint(corpus: Path, server_url: str) -> dict[str, tuple[int, str]]:
+    """The facts of one uninterrupted run of the corpus."""
+    admin = libpq_url(server_url)
+    name = f"policydb_reference_{secrets.token_hex(4)}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'create database "{name}"')
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        migrate.upgrade(url)
+        done = run_etl(url, corpus)
+        assert done.returncode == 0, done.stderr
+        return fingerprint(url)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'drop database if exists "{name}" with (force)')
+
+
+def etl_command(url: str, corpus: Path) -> list[str]:
+    return [sys.executable, "-m", "etl", "--database-url", url, "run", "--json", str(corpus)]
+
+
+def run_etl(url: str, corpus: Path) -> subprocess.CompletedProcess[str]:
+    # Relative paths (source_path) must match between runs: same cwd.
+    return subprocess.run(
+        etl_command(url, corpus), cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+
+
+def start_etl(url: str, corpus: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        etl_command(url, corpus), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+
+
+def wait_for_files(url: str, process: subprocess.Popen[str], at_least: int) -> None:
+    """Block until the run has recorded ``at_least`` files; fail if it ends first."""
+    deadline = time.monotonic() + 300
+    with psycopg.connect(libpq_url(url), autocommit=True) as connection:
+        while time.monotonic() < deadline:
+            assert process.poll() is None, "the run ended before it could be interrupted"
+            (count,) = connection.execute("select count(*) from etl_run_file").fetchone()  # type: ignore[misc]
+            if count >= at_least:
+                return
+            time.sleep(0.02)
+    pytest.fail("the run made no progress")
+
+
+def statuses(url: str) -> list[str]:
+    with psycopg.connect(libpq_url(url)) as connection:
+        rows = connection.execute("select status from etl_run order by etl_run_id").fetchall()
+    return [status for (status,) in rows]
+
+
+def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
+    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+) -> None:
+    assert callable(new_database)
+    url = new_database()
+    process = start_etl(url, corpus)
+    wait_for_files(url, process, CORPUS_SIZE // 10)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert statuses(url) == ["running"], "a killed process cannot record its own end"
+    partial = fingerprint(url)["source_article"][0]
+    assert 0 < partial < CORPUS_SIZE
+
+    done = run_etl(url, corpus)
+    assert done.returncode == 0, done.stderr
+    assert statuses(url) == ["interrupted", "succeeded"]
+    assert fingerprint(url) == reference_fingerprint
+
+
+def test_two_runs_at_once_wait_for_each_other(
+    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+) -> None:
+    assert callable(new_database)
+    url = new_database()
+    first, second = start_etl(url, corpus), start_etl(url, corpus)
+    outputs = [process.communicate(timeout=600) for process in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], [err for _, err in outputs]
+    assert statuses(url) == ["succeeded", "succeeded"]
+    assert fingerprint(url) == reference_fingerprint
+
+
+def test_a_run_waits_while_another_holds_the_lock(corpus: Path, new_database: object) -> None:
+    from etl.pipeline import RUN_LOCK_KEY
+
+    assert callable(new_database)
+    url = new_database()
+    with psycopg.connect(libpq_url(url), autocommit=True) as holder:
+        holder.execute("select pg_advisory_lock(%s)", [RUN_LOCK_KEY])
+        process = start_etl(url, corpus)
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert "Another ETL run is loading this database; waiting" in line
+        time.sleep(1)
+        assert process.poll() is None
+        assert statuses(url) == [], "nothing is written while waiting"
+        holder.execute("select pg_advisory_unlock(%s)", [RUN_LOCK_KEY])
+    process.communicate(timeout=600)
+    assert process.returncode == 0
+    assert statuses(url) == ["succeeded"]
+
+
+def test_database_connection_killed_mid_run(
+    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+) -> None:
+    assert callable(new_database)
+    url = new_database()
+    process = start_etl(url, corpus)
+    wait_for_files(url, process, CORPUS_SIZE // 10)
+    database = make_url(url).database
+    with psycopg.connect(libpq_url(url), autocommit=True) as admin:
+        admin.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity "
+            "where datname = %s and pid <> pg_backend_pid()",
+            [database],
+        )
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2, stderr
+    assert (
+        "lost the connection to the database" in stderr and "run the same command again" in stderr
+    )
+    assert "Traceback" not in stderr
+
+    done = run_etl(url, corpus)
+    assert done.returncode == 0, done.stderr
+    assert statuses(url) == ["interrupted", "succeeded"]
+    assert fingerprint(url) == reference_fingerprint
+
+
+def test_unreachable_database_and_wrong_password_exit_2_without_leaking(tmp_path: Path) -> None:
+    secret = "hunter2-" + secrets.token_hex(4)
+    for url in (
+        f"postgresql://postgres:{secret}@127.0.0.1:1/policy",
+        f"postgresql://nobody_{secrets.token_hex(2)}:{secret}@127.0.0.1:{_free_port()}/x",
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", "--database-url", url, "run", str(tmp_path)],
+            capture_output=True, text=True, timeout=60, cwd=ROOT,
+            env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        )  # fmt: skip
+        assert done.returncode == 2
+        assert "cannot reach the database" in done.stderr
+        assert secret not in done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_wrong_password_exits_2(server_url: str, tmp_path: Path) -> None:
+    secret = "wrong-" + secrets.token_hex(4)
+    url = make_url(server_url).set(password=secret).render_as_string(hide_password=False)
+    try:
+        psycopg.connect(libpq_url(url), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        pass
+    else:
+        pytest.skip("this server does not check passwords (trust authentication)")
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "--database-url", url, "run", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "password authentication failed" in done.stderr
+    assert secret not in done.stdout + done.stderr
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
