@@ -366,8 +366,17 @@ def _sync_reference(url: str) -> dict[str, int]:
     default=None,
     help="Reject files larger than this (default 5 MB; env POLICYDB_MAX_BYTES).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Processes extracting in parallel (default: the number of CPUs).",
+)
 @click.pass_obj
-def run(options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> None:
+def run(
+    options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: int | None,
+    workers: int | None,
+) -> None:  # fmt: skip
     """Read articles from PATHS (files or folders; default seeds/) into the database.
 
     Idempotent: unchanged files are skipped, edited files replace their article.
@@ -386,8 +395,9 @@ def run(options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: int
         fail(f"no such file or directory: {', '.join(missing)}")
     with options.database() as url:
         summary = run_pipeline(
-            url, list(paths), max_bytes=max_bytes, show_progress=not as_json and _is_tty()
-        )
+            url, list(paths), max_bytes=max_bytes, workers=workers,
+            show_progress=not as_json and _is_tty(),
+        )  # fmt: skip
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -1,12 +1,21 @@
-"""The ETL run: read -> extract -> validate -> load, one transaction per article.
+"""The ETL run: read -> extract -> validate -> load, in batches of whole articles.
 
-A run is recorded in etl_run before any file is touched and every file's
-outcome in etl_run_file, committed with the article itself: a run killed
-half-way leaves whole articles or none, and the next run resumes by skipping
-what is already there (content hashes make loads idempotent). Only one run
-loads at a time: a second one waits on a PostgreSQL advisory lock, because
-two runs racing to replace the same file's article would each see the other's
-half-finished state.
+A run is recorded in etl_run before any file is touched, and every file's
+outcome in etl_run_file, committed in the same transaction as the file's
+article: a run killed half-way leaves whole articles or none, and the next
+run resumes by skipping what is already there (content hashes make loads
+idempotent).
+
+Reading and hashing happen here; extraction and validation, the CPU-bound
+part, go to a pool of worker processes fed through a bounded window (at most
+two batches in flight), so memory stays flat whatever the corpus size; the
+batch being loaded overlaps with the next one being extracted. Files whose
+hash is already stored are never extracted again, which is what makes a
+rerun of an unchanged corpus cheap.
+
+Only one run loads at a time: a second one waits on a PostgreSQL advisory
+lock, because two runs racing to replace the same file's article would each
+see the other's half-finished state.
 """
 
 from __future__ import annotations
@@ -14,30 +23,35 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from pydantic import ValidationError
 from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from db.models import EtlRun, EtlRunFile
+from db.models import EtlRun
 from db.reference import sync_reference
+from db.settings import libpq_url
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
-from etl.load import ReferenceIds, delete_articles_at, find_by_sha, load_article
-from etl.read import RejectedFile, discover, read_article
+from etl.load import PendingFile, ReferenceIds, existing_articles, load_batch
+from etl.read import ArticleFile, RejectedFile, discover, read_article
 from etl.validate import ArticleRecord, build_record
 
 RUN_LOCK_KEY = 7_311_402_001  # arbitrary, constant: "one ETL run at a time"
-CODE_VERSION = "0.1.0"
-
-
-class RunAborted(RuntimeError):
-    """The run could not go on (the database went away); committed articles are kept."""
+CODE_VERSION = "0.2.0"
+BATCH_SIZE = 200
+# Below this many new articles, starting worker processes costs more than it saves.
+MIN_PARALLEL = 100
 
 
 @dataclass
@@ -47,21 +61,25 @@ class FileOutcome:
     reason: str | None = None
 
 
+class RunAborted(RuntimeError):
+    """The run could not go on (the database went away); committed articles are kept."""
+
+
 @dataclass
 class RunSummary:
     run_id: int
     status: str
     seconds: float
-    outcomes: list[FileOutcome] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    # Only rejections are kept file by file: a run over a million files must
+    # not hold a million outcomes in memory.
+    rejected: list[FileOutcome] = field(default_factory=list)
     facts: Counter[str] = field(default_factory=Counter)
+    phase_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
-    def counts(self) -> Counter[str]:
-        return Counter(o.outcome for o in self.outcomes)
-
-    @property
-    def rejected(self) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.outcome == "rejected"]
+    def files(self) -> int:
+        return sum(self.counts.values())
 
     def as_dict(self) -> dict[str, Any]:
         counts = self.counts
@@ -69,7 +87,7 @@ class RunSummary:
             "run_id": self.run_id,
             "status": self.status,
             "seconds": round(self.seconds, 3),
-            "files": len(self.outcomes),
+            "files": self.files,
             "loaded": counts["loaded"],
             "unchanged": counts["unchanged"],
             "replaced": counts["replaced"],
@@ -93,6 +111,13 @@ class RunSummary:
             lines.append(f"  rejected {rejection.path}: {rejection.reason}")
         return "\n".join(lines)
 
+    def record(self, pending: PendingFile) -> None:
+        self.counts[pending.outcome] += 1
+        if pending.outcome == "rejected":
+            self.rejected.append(FileOutcome(pending.path, pending.outcome, pending.reason))
+        elif pending.record is not None and pending.outcome in ("loaded", "replaced"):
+            self.facts.update(_count_facts(pending.record))
+
 
 _FACT_NAMES = ("provinces", "initiatives", "sectors", "targets", "experts", "statements")
 
@@ -115,6 +140,164 @@ def _display_path(path: Path) -> str:
         return str(path.resolve())
 
 
+# --- extraction, in worker processes -----------------------------------------
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _gazetteer() -> Gazetteer:
+    global _worker_gazetteer
+    if _worker_gazetteer is None:
+        _worker_gazetteer = Gazetteer()
+    return _worker_gazetteer
+
+
+def extract_record(article: ArticleFile, source_path: str) -> ArticleRecord | str:
+    """Extract and validate one article: its record, or why it is rejected."""
+    try:
+        return build_record(article, extract_article(article.text, _gazetteer()), source_path)
+    except ValidationError as error:
+        return f"extracted facts failed validation: {error.errors()[0]['msg']}"
+    except Exception as error:
+        # A bug in a heuristic must cost one article, not the run.
+        return f"extraction failed ({type(error).__name__}: {error}); please report this file"
+
+
+class Extractor:
+    """Runs extract_record inline or in a process pool started on first real need."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, items: list[tuple[ArticleFile, str]]) -> list[Future[ArticleRecord | str]]:
+        if self._pool is None and (self.workers <= 1 or len(items) < MIN_PARALLEL):
+            return [_done(extract_record(article, path)) for article, path in items]
+        if self._pool is None:
+            # spawn, not fork: the parent holds database connections and threads.
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        return [self._pool.submit(extract_record, article, path) for article, path in items]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _done(result: ArticleRecord | str) -> Future[ArticleRecord | str]:
+    future: Future[ArticleRecord | str] = Future()
+    future.set_result(result)
+    return future
+
+
+# --- batches -----------------------------------------------------------------
+
+
+@dataclass
+class _Batch:
+    files: list[PendingFile]
+    futures: dict[int, Future[ArticleRecord | str]]
+
+
+def _batches(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    iterator = iter(paths)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _Run:
+    """One run's state: the load connection, the extractor, what is in flight."""
+
+    def __init__(self, load: psycopg.Connection[Any], run_id: int, refs: ReferenceIds,
+                 extractor: Extractor, max_bytes: int | None, summary: RunSummary) -> None:  # fmt: skip
+        self.load = load
+        self.run_id = run_id
+        self.refs = refs
+        self.extractor = extractor
+        self.max_bytes = max_bytes
+        self.summary = summary
+        # Texts submitted but not yet committed: a copy of one of them later in
+        # the corpus is unchanged, not a second article.
+        self.in_flight: dict[str, str] = {}
+
+    def prepare(self, paths: list[Path]) -> _Batch:
+        started = time.perf_counter()
+        files: list[PendingFile] = []
+        articles: dict[int, ArticleFile] = {}
+        for path in paths:
+            shown = _display_path(path)
+            try:
+                article = read_article(path, self.max_bytes)
+            except RejectedFile as error:
+                files.append(PendingFile(shown, "rejected", str(error)))
+                continue
+            articles[len(files)] = article
+            files.append(PendingFile(shown, "loaded", sha256=article.sha256))
+        with self.load.cursor() as cursor:
+            stored = existing_articles(cursor, [a.sha256 for a in articles.values()])
+        self.load.commit()
+        to_extract: list[int] = []
+        for index, article in articles.items():
+            pending = files[index]
+            earlier = stored.get(article.sha256)
+            earlier_path = earlier[1] if earlier else self.in_flight.get(article.sha256)
+            if earlier_path is not None:
+                pending.outcome = "unchanged"
+                pending.article_id = earlier[0] if earlier else None
+                pending.reason = (
+                    None if earlier_path == pending.path else f"same text as {earlier_path}"
+                )
+            else:
+                self.in_flight[article.sha256] = pending.path
+                to_extract.append(index)
+        self.summary.phase_seconds["read"] += time.perf_counter() - started
+        futures = self.extractor.submit([(articles[i], files[i].path) for i in to_extract])
+        return _Batch(files, dict(zip(to_extract, futures, strict=True)))
+
+    def finish(self, batch: _Batch) -> None:
+        started = time.perf_counter()
+        for index, future in batch.futures.items():
+            result = future.result()
+            pending = batch.files[index]
+            if isinstance(result, str):
+                pending.outcome, pending.reason = "rejected", result
+            else:
+                pending.record = result
+        loaded = time.perf_counter()
+        self.summary.phase_seconds["extract"] += loaded - started
+        try:
+            load_batch(self.load, batch.files, self.refs, self.run_id)
+            self.load.commit()
+        except psycopg.OperationalError:
+            raise
+        except psycopg.Error:
+            self.load.rollback()
+            for pending in batch.files:
+                self._load_alone(pending)
+        self.summary.phase_seconds["load"] += time.perf_counter() - loaded
+        for pending in batch.files:
+            self.summary.record(pending)
+            if pending.sha256 is not None:
+                self.in_flight.pop(pending.sha256, None)
+
+    def _load_alone(self, pending: PendingFile) -> None:
+        """After a failed batch: load one file in its own transaction, or reject it."""
+        if pending.outcome == "replaced":
+            pending.outcome = "loaded"
+        pending.article_id = None if pending.record else pending.article_id
+        try:
+            load_batch(self.load, [pending], self.refs, self.run_id)
+            self.load.commit()
+        except psycopg.OperationalError:
+            raise
+        except psycopg.Error as error:
+            self.load.rollback()
+            pending.outcome, pending.record, pending.article_id = "rejected", None, None
+            pending.reason = f"the database refused it: {_first_line(error)}"
+            load_batch(self.load, [pending], self.refs, self.run_id)
+            self.load.commit()
+
+
 def _start_run(connection: Connection) -> int:
     # Holding the lock, any run still marked running is one that died.
     connection.execute(
@@ -131,105 +314,52 @@ def _start_run(connection: Connection) -> int:
     return int(run_id)
 
 
-def _record_file(connection: Connection, run_id: int, outcome: FileOutcome, sha: str | None,
-                 article_id: int | None) -> None:  # fmt: skip
-    connection.execute(
-        insert(EtlRunFile).values(
-            etl_run_id=run_id,
-            path=outcome.path,
-            content_sha256=sha,
-            outcome=outcome.outcome,
-            reason=outcome.reason,
-            source_article_id=article_id,
-        )
-    )
-
-
-def _process(connection: Connection, path: Path, run_id: int, refs: ReferenceIds,
-             gazetteer: Gazetteer, limit: int | None, summary: RunSummary) -> None:  # fmt: skip
-    shown = _display_path(path)
-    sha = None
-    try:
-        article = read_article(path, limit)
-        sha = article.sha256
-        existing = find_by_sha(connection, sha)
-        if existing is not None:
-            article_id, existing_path = existing
-            reason = None if existing_path == shown else f"same text as {existing_path}"
-            outcome = FileOutcome(shown, "unchanged", reason)
-            _record_file(connection, run_id, outcome, sha, article_id)
-            connection.commit()
-            summary.outcomes.append(outcome)
-            return
-        facts = extract_article(article.text, gazetteer)
-        record = build_record(article, facts, shown)
-    except RejectedFile as error:
-        outcome = FileOutcome(shown, "rejected", str(error))
-    except ValidationError as error:
-        first = error.errors()[0]
-        outcome = FileOutcome(
-            shown, "rejected", f"extracted facts failed validation: {first['msg']}"
-        )
-    except (ValueError, RecursionError) as error:
-        outcome = FileOutcome(shown, "rejected", f"extraction failed: {error}")
-    else:
-        replaced = delete_articles_at(connection, shown)
-        article_id = load_article(connection, record, refs, run_id)
-        outcome = FileOutcome(shown, "replaced" if replaced else "loaded")
-        _record_file(connection, run_id, outcome, sha, article_id)
-        connection.commit()
-        summary.outcomes.append(outcome)
-        summary.facts.update(_count_facts(record))
-        return
-    connection.rollback()
-    _record_file(connection, run_id, outcome, sha, None)
+def _take_lock(connection: Connection) -> None:
+    if not connection.execute(
+        text("select pg_try_advisory_lock(:key)"), {"key": RUN_LOCK_KEY}
+    ).scalar():
+        print("Another ETL run is loading this database; waiting for it to finish...",
+              file=sys.stderr, flush=True)  # fmt: skip
+        connection.execute(text("select pg_advisory_lock(:key)"), {"key": RUN_LOCK_KEY})
     connection.commit()
-    summary.outcomes.append(outcome)
 
 
 def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
-                 show_progress: bool = False) -> RunSummary:  # fmt: skip
+                 show_progress: bool = False, workers: int | None = None,
+                 batch_size: int = BATCH_SIZE) -> RunSummary:  # fmt: skip
+    """Load the article files under ``paths``; ``workers`` defaults to the CPU count."""
     engine = create_engine(url, poolclass=pool.NullPool)
     started = time.monotonic()
     try:
         with engine.connect() as connection:
-            if not connection.execute(
-                text("select pg_try_advisory_lock(:key)"), {"key": RUN_LOCK_KEY}
-            ).scalar():
-                print("Another ETL run is loading this database; waiting for it to finish...",
-                      file=sys.stderr)  # fmt: skip
-                connection.execute(text("select pg_advisory_lock(:key)"), {"key": RUN_LOCK_KEY})
-            connection.commit()
+            _take_lock(connection)
             with Session(bind=connection) as session:
                 sync_reference(session)
                 session.commit()
             run_id = _start_run(connection)
-            summary = RunSummary(run_id, "running", 0.0)
-            gazetteer = Gazetteer()
             refs = ReferenceIds(connection)
             connection.commit()
-            files = list(discover(paths))
+            summary = RunSummary(run_id, "running", 0.0)
+            total = sum(1 for _ in discover(paths)) if show_progress else 0
+            extractor = Extractor(workers)
             try:
-                for number, path in enumerate(files, 1):
-                    _process(connection, path, run_id, refs, gazetteer, max_bytes, summary)
-                    if show_progress:
-                        print(f"\r[{number}/{len(files)}] {path.name[:50]:50s}", end="",
-                              file=sys.stderr, flush=True)  # fmt: skip
-            except OperationalError as error:
-                # The server or the connection went away: nothing can be recorded now;
-                # the next run marks this one interrupted when it takes the lock.
+                with psycopg.connect(libpq_url(url)) as load:
+                    _load_all(_Run(load, run_id, refs, extractor, max_bytes, summary),
+                              _batches(discover(paths), batch_size), total)  # fmt: skip
+            except (OperationalError, psycopg.OperationalError) as error:
+                # The server or the connection went away: nothing can be recorded
+                # now; the next run marks this one interrupted when it takes the lock.
                 raise RunAborted(
-                    f"lost the connection to the database after {len(summary.outcomes)} "
-                    f"of {len(files)} files ({_first_line(error)}). The articles committed "
-                    "so far are kept; run the same command again to load the rest."
+                    f"lost the connection to the database after {summary.files} files "
+                    f"({_first_line(error)}). The articles committed so far are kept; "
+                    "run the same command again to load the rest."
                 ) from error
             except BaseException as error:
-                connection.rollback()
                 _finish(connection, run_id, summary, "interrupted" if isinstance(
                     error, KeyboardInterrupt) else "failed", repr(error))  # fmt: skip
                 raise
-            if show_progress and files:
-                print(file=sys.stderr)
+            finally:
+                extractor.close()
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
@@ -239,8 +369,29 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
         engine.dispose()
 
 
+def _load_all(run: _Run, batches: Iterator[list[Path]], total: int) -> None:
+    in_flight: deque[_Batch] = deque()
+    for paths in batches:
+        # Extraction of this batch runs in the workers while the previous loads.
+        in_flight.append(run.prepare(paths))
+        if len(in_flight) > 1:
+            run.finish(in_flight.popleft())
+            _progress(run.summary, total)
+    while in_flight:
+        run.finish(in_flight.popleft())
+        _progress(run.summary, total)
+    if total:
+        print(file=sys.stderr)
+
+
+def _progress(summary: RunSummary, total: int) -> None:
+    if total:
+        print(f"\r[{summary.files}/{total}] files", end="", file=sys.stderr, flush=True)
+
+
 def _finish(connection: Connection, run_id: int, summary: RunSummary, status: str,
             error: str | None) -> None:  # fmt: skip
+    connection.rollback()
     counts = summary.counts
     connection.execute(
         update(EtlRun)
@@ -248,7 +399,7 @@ def _finish(connection: Connection, run_id: int, summary: RunSummary, status: st
         .values(
             status=status,
             finished_at=func.now(),
-            files_seen_count=len(summary.outcomes),
+            files_seen_count=summary.files,
             loaded_count=counts["loaded"],
             unchanged_count=counts["unchanged"],
             replaced_count=counts["replaced"],
@@ -264,4 +415,4 @@ def _first_line(error: BaseException) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-__all__ = ["RunAborted", "RunSummary", "run_pipeline"]
+__all__ = ["RunAborted", "RunSummary", "extract_record", "run_pipeline"]

@@ -213,3 +213,23 @@ def test_sidecar_overrides_and_malformed_sidecar_is_a_clear_rejection(tmp_path) 
     (tmp_path / "story.meta.json").write_text("{not json")
     with pytest.raises(RejectedFile, match="not valid JSON"):
         read_article(article)
+
+
+def test_every_alias_matches_itself_whole() -> None:
+    # The trie regex must find each alias as one match, mapped to its own
+    # sector or province, in any case for lower-case aliases.
+    from db.reference import load_reference
+    from etl.extract.gazetteer import Gazetteer
+
+    reference = load_reference()
+    gazetteer = Gazetteer(reference)
+    for sector in reference.sectors:
+        for alias in sector.aliases:
+            variants = [alias, alias.upper()] if alias == alias.lower() else [alias]
+            for variant in variants:
+                found = gazetteer.sectors.find(f"to develop {variant}, and more")
+                assert [(m.key, m.text) for m in found] == [(sector.slug, variant)], variant
+    for province in reference.provinces:
+        for name in (province.name, *province.aliases):
+            found = gazetteer.provinces.find(f"In {name}, officials said")
+            assert [(m.key, m.text) for m in found] == [(province.name, name)], name

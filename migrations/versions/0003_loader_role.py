@@ -43,16 +43,21 @@ end
 $$;
 grant usage on schema public to {LOADER_ROLE};
 grant select, insert, update, delete on all tables in schema public to {LOADER_ROLE};
+-- The loader draws ids from identity sequences in bulk (nextval) before COPY.
+grant usage on all sequences in schema public to {LOADER_ROLE};
 -- Only migrations move the schema version.
 revoke insert, update, delete on alembic_version from {LOADER_ROLE};
 alter default privileges in schema public
     grant select, insert, update, delete on tables to {LOADER_ROLE};
+alter default privileges in schema public grant usage on sequences to {LOADER_ROLE};
 """
 
 DOWNGRADE = f"""
 alter default privileges in schema public
     revoke select, insert, update, delete on tables from {LOADER_ROLE};
+alter default privileges in schema public revoke usage on sequences from {LOADER_ROLE};
 revoke all on all tables in schema public from {LOADER_ROLE};
+revoke all on all sequences in schema public from {LOADER_ROLE};
 revoke usage on schema public from {LOADER_ROLE};
 do $$
 begin
