@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -152,6 +153,20 @@ def _gazetteer() -> Gazetteer:
     return _worker_gazetteer
 
 
+def _init_worker(parent_pid: int) -> None:
+    """In each worker: build the gazetteer once, and die with the parent."""
+    _gazetteer()
+
+    # A parent killed with SIGKILL cannot stop its pool, and the workers,
+    # blocked on a queue whose other end they hold themselves, would wait forever.
+    def watch_parent() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True, name="watch-parent").start()
+
+
 def extract_record(article: ArticleFile, source_path: str) -> ArticleRecord | str:
     """Extract and validate one article: its record, or why it is rejected."""
     try:
@@ -175,7 +190,12 @@ class Extractor:
             return [_done(extract_record(article, path)) for article, path in items]
         if self._pool is None:
             # spawn, not fork: the parent holds database connections and threads.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(os.getpid(),),
+            )
         return [self._pool.submit(extract_record, article, path) for article, path in items]
 
     def close(self) -> None:

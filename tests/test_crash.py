@@ -126,7 +126,10 @@ def reference_fingerprint(corpus: Path, server_url: str) -> dict[str, tuple[int,
 
 
 def etl_command(url: str, corpus: Path) -> list[str]:
-    return [sys.executable, "-m", "etl", "--database-url", url, "run", "--json", str(corpus)]
+    return [
+        sys.executable, "-m", "etl", "--database-url", url, "run", "--json", "--workers", "2",
+        str(corpus),
+    ]  # fmt: skip
 
 
 def run_etl(url: str, corpus: Path) -> subprocess.CompletedProcess[str]:
@@ -156,6 +159,19 @@ def wait_for_files(url: str, process: subprocess.Popen[str], at_least: int) -> N
     pytest.fail("the run made no progress")
 
 
+def children_of(pid: int) -> list[int]:
+    """Pids of the processes whose parent is ``pid`` (Linux /proc)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
 def statuses(url: str) -> list[str]:
     with psycopg.connect(libpq_url(url)) as connection:
         rows = connection.execute("select status from etl_run order by etl_run_id").fetchall()
@@ -169,9 +185,15 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
     url = new_database()
     process = start_etl(url, corpus)
     wait_for_files(url, process, CORPUS_SIZE // 10)
+    workers = children_of(process.pid)
+    assert workers, "the run extracts in worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert statuses(url) == ["running"], "a killed process cannot record its own end"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
     partial = fingerprint(url)["source_article"][0]
     assert 0 < partial < CORPUS_SIZE
 
