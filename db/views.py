@@ -36,6 +36,8 @@ _CREATED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_UNIQUE_INDEX = re.compile(rf"create\s+unique\s+index\s+\w+\s+on\s+{SCHEMA}\.", re.IGNORECASE)
+
 
 class ViewError(Exception):
     """A view file is malformed, or the files and the migrations disagree."""
@@ -51,6 +53,11 @@ def read_views(directory: Path = VIEWS_DIR) -> dict[str, str]:
             raise ViewError(
                 f"{path} must create the view {SCHEMA}.{path.stem} "
                 f"(`create or replace view {SCHEMA}.{path.stem} as ...`)"
+            )
+        if created.group(1) and not _UNIQUE_INDEX.search(sql):
+            raise ViewError(
+                f"{path} creates a materialized view without a unique index; "
+                "REFRESH ... CONCURRENTLY (how the ETL refreshes it) needs one"
             )
         views[path.stem] = sql
     return views
@@ -261,7 +268,11 @@ def write_revision(message: str, directory: Path = VIEWS_DIR, config: object = N
     if head is None or not head.isdigit():
         raise ViewError(f"cannot number a revision after head {head!r}")
     revision = f"{int(head) + 1:04d}"
-    slug = re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
+    slug = ""
+    for word in re.findall(r"[a-z0-9]+", message.lower()):
+        if slug and len(slug) + len(word) >= 40:
+            break
+        slug = f"{slug}_{word}" if slug else word
     path = Path(scripts.versions) / f"{revision}_{slug}.py"
     path.write_text(
         _TEMPLATE.format(

@@ -158,6 +158,32 @@ def db_check(options: Options) -> None:
     click.echo("Models, views and migrations agree.")
 
 
+@db.command("refresh")
+@click.pass_obj
+def db_refresh(options: Options) -> None:
+    """Refresh the materialized analytics views now (each ETL run does it at its end).
+
+    Readers are not blocked while it runs (REFRESH ... CONCURRENTLY).
+
+    \b
+    Example:
+      python -m etl db refresh
+    """
+    from sqlalchemy import create_engine, pool
+
+    from etl.pipeline import refresh_summaries
+
+    with options.database() as url:
+        engine = create_engine(url, poolclass=pool.NullPool)
+        try:
+            with engine.connect() as connection:
+                if not refresh_summaries(connection):
+                    fail("the refresh failed; see the warning above")
+        finally:
+            engine.dispose()
+    click.echo("Analytics summaries refreshed.")
+
+
 @db.command("url")
 @click.option("--show-password", is_flag=True, help="Print the password instead of ***.")
 @click.pass_obj
@@ -346,10 +372,16 @@ def _sync_reference(url: str) -> dict[str, int]:
 
     from db.reference import sync_reference
 
+    from etl.pipeline import refresh_summaries
+
     engine = create_engine(url, poolclass=pool.NullPool)
     try:
         with Session(engine) as session, session.begin():
-            return sync_reference(session)
+            counts = sync_reference(session)
+        # Summaries list every province and sector: new reference rows must show.
+        with engine.connect() as connection:
+            refresh_summaries(connection)
+        return counts
     finally:
         engine.dispose()
 

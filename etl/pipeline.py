@@ -36,7 +36,7 @@ from typing import Any
 import psycopg
 from pydantic import ValidationError
 from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.models import EtlRun
@@ -383,6 +383,10 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
+            if summary.counts["loaded"] or summary.counts["replaced"]:
+                refresh_started = time.perf_counter()
+                refresh_summaries(connection)
+                summary.phase_seconds["refresh"] += time.perf_counter() - refresh_started
             summary.seconds = time.monotonic() - started
             return summary
     finally:
@@ -407,6 +411,19 @@ def _load_all(run: _Run, batches: Iterator[list[Path]], total: int) -> None:
 def _progress(summary: RunSummary, total: int) -> None:
     if total:
         print(f"\r[{summary.files}/{total}] files", end="", file=sys.stderr, flush=True)
+
+
+def refresh_summaries(connection: Connection) -> bool:
+    """Refresh the materialized analytics views; warn rather than fail the run."""
+    try:
+        connection.execute(text("select analytics.refresh_views()"))
+        connection.commit()
+    except DBAPIError as error:
+        connection.rollback()
+        print(f"Warning: the analytics summaries were not refreshed ({_first_line(error)}); "
+              "run `python -m etl db refresh`.", file=sys.stderr)  # fmt: skip
+        return False
+    return True
 
 
 def _finish(connection: Connection, run_id: int, summary: RunSummary, status: str,

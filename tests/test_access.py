@@ -47,6 +47,7 @@ def test_the_loader_runs_the_etl(loader_url: str) -> None:
     first = runner.invoke(cli, args)
     assert first.exit_code == 0, first.output
     assert "articles loaded             1" in first.output
+    assert "Warning" not in first.output, "the loader may refresh the summaries"
     again = runner.invoke(cli, args)
     assert again.exit_code == 0 and "articles unchanged          1" in again.output
 

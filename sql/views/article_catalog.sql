@@ -1,6 +1,7 @@
 -- Which articles are loaded, from whom, and what did each yield?
 -- Grain: one row per source article.
-create or replace view analytics.article_catalog as
+-- Materialized, refreshed by the ETL at the end of a run (see province_sector_focus).
+create materialized view analytics.article_catalog as
 
 with
 
@@ -55,7 +56,10 @@ final as (
 
 select * from final;
 
-comment on view analytics.article_catalog is
+create unique index uq_article_catalog_article_id on analytics.article_catalog (article_id);
+create index ix_article_catalog_published_on on analytics.article_catalog (published_on);
+
+comment on materialized view analytics.article_catalog is
     'The loaded articles and what each yielded. One row per source article.';
 comment on column analytics.article_catalog.article_id is 'Identifier of the article (source_article_id), the article_id of the other views.';
 comment on column analytics.article_catalog.outlet is 'Outlet that published the article.';

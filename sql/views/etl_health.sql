@@ -1,50 +1,11 @@
 -- Is the ETL healthy: did runs finish, what did they reject, what did
 -- extraction miss?
--- Grain: one row per ETL run. The extraction-gap counts cover the articles
--- the run loaded (loaded or replaced) and that are still in the database.
+-- Grain: one row per ETL run. The extraction-gap counts (from etl_run_gaps,
+-- as of the last refresh) cover the articles the run loaded and that are
+-- still in the database.
 create or replace view analytics.etl_health as
 
 with
-
-articles as (
-    select
-        source_article.etl_run_id,
-        count(*) as article_count,
-        count(*) filter (
-            where not exists (
-                select from province_mention
-                where province_mention.source_article_id = source_article.source_article_id
-                    and province_mention.role <> 'dateline'
-            )
-        ) as articles_without_province
-    from source_article
-    group by source_article.etl_run_id
-),
-
-speakers as (
-    select
-        source_article.etl_run_id,
-        count(*) as unresolved_speakers
-    from statement
-    inner join source_article
-        on source_article.source_article_id = statement.source_article_id
-    where statement.expert_id is null
-    group by source_article.etl_run_id
-),
-
-initiatives as (
-    select
-        source_article.etl_run_id,
-        count(*) as initiatives_without_sector
-    from initiative
-    inner join source_article
-        on source_article.source_article_id = initiative.source_article_id
-    where not exists (
-        select from initiative_sector
-        where initiative_sector.initiative_id = initiative.initiative_id
-    )
-    group by source_article.etl_run_id
-),
 
 final as (
     select
@@ -60,14 +21,12 @@ final as (
         etl_run.unchanged_count as unchanged,
         etl_run.replaced_count as replaced,
         etl_run.rejected_count as rejected,
-        coalesce(articles.articles_without_province, 0) as articles_without_province,
-        coalesce(speakers.unresolved_speakers, 0) as unresolved_speakers,
-        coalesce(initiatives.initiatives_without_sector, 0) as initiatives_without_sector,
+        coalesce(etl_run_gaps.articles_without_province, 0) as articles_without_province,
+        coalesce(etl_run_gaps.unresolved_speakers, 0) as unresolved_speakers,
+        coalesce(etl_run_gaps.initiatives_without_sector, 0) as initiatives_without_sector,
         etl_run.error
     from etl_run
-    left join articles on articles.etl_run_id = etl_run.etl_run_id
-    left join speakers on speakers.etl_run_id = etl_run.etl_run_id
-    left join initiatives on initiatives.etl_run_id = etl_run.etl_run_id
+    left join analytics.etl_run_gaps on etl_run_gaps.run_id = etl_run.etl_run_id
 )
 
 select * from final;

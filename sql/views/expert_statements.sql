@@ -5,22 +5,6 @@ create or replace view analytics.expert_statements as
 
 with
 
-topic_names as (
-    select distinct
-        statement_topic.statement_id,
-        sector.name
-    from statement_topic
-    inner join sector on sector.sector_id = statement_topic.sector_id
-),
-
-topics as (
-    select
-        topic_names.statement_id,
-        string_agg(topic_names.name, ', ' order by topic_names.name) as topics
-    from topic_names
-    group by topic_names.statement_id
-),
-
 final as (
     select
         statement.statement_id,
@@ -44,7 +28,16 @@ final as (
     left join organization on organization.organization_id = expert.organization_id
     left join organization as parent_organization
         on parent_organization.organization_id = organization.parent_organization_id
-    left join topics on topics.statement_id = statement.statement_id
+    -- A lateral lookup by statement, so a limit reads only the rows it shows.
+    left join lateral (
+        select string_agg(topic_names.name, ', ' order by topic_names.name) as topics
+        from (
+            select distinct sector.name
+            from statement_topic
+            inner join sector on sector.sector_id = statement_topic.sector_id
+            where statement_topic.statement_id = statement.statement_id
+        ) as topic_names
+    ) as topics on true
 )
 
 select * from final;

@@ -4,31 +4,6 @@ create or replace view analytics.initiatives as
 
 with
 
-sector_names as (
-    select distinct
-        initiative_sector.initiative_id,
-        sector.name
-    from initiative_sector
-    inner join sector on sector.sector_id = initiative_sector.sector_id
-),
-
-sectors as (
-    select
-        sector_names.initiative_id,
-        count(*) as sector_count,
-        string_agg(sector_names.name, ', ' order by sector_names.name) as sectors
-    from sector_names
-    group by sector_names.initiative_id
-),
-
-targets as (
-    select
-        quantitative_target.initiative_id,
-        count(*) as target_count
-    from quantitative_target
-    group by quantitative_target.initiative_id
-),
-
 final as (
     select
         initiative.initiative_id,
@@ -49,8 +24,24 @@ final as (
     inner join province on province.province_id = initiative.province_id
     inner join source_article
         on source_article.source_article_id = initiative.source_article_id
-    left join sectors on sectors.initiative_id = initiative.initiative_id
-    left join targets on targets.initiative_id = initiative.initiative_id
+    -- Lateral lookups by initiative, not aggregates over all initiatives, so
+    -- a BI tool's first page (a limit) reads only the rows it shows.
+    left join lateral (
+        select
+            count(*) as sector_count,
+            string_agg(sector_names.name, ', ' order by sector_names.name) as sectors
+        from (
+            select distinct sector.name
+            from initiative_sector
+            inner join sector on sector.sector_id = initiative_sector.sector_id
+            where initiative_sector.initiative_id = initiative.initiative_id
+        ) as sector_names
+    ) as sectors on true
+    left join lateral (
+        select count(*) as target_count
+        from quantitative_target
+        where quantitative_target.initiative_id = initiative.initiative_id
+    ) as targets on true
 )
 
 select * from final;

@@ -1,7 +1,8 @@
 -- How much does the database know about each province?
 -- Grain: one row per provincial-level division, all 34, with zeros for those
 -- no article names. A dateline alone does not count as naming a province.
-create or replace view analytics.province_overview as
+-- Materialized, refreshed by the ETL at the end of a run (see province_sector_focus).
+create materialized view analytics.province_overview as
 
 with
 
@@ -66,7 +67,9 @@ final as (
 
 select * from final;
 
-comment on view analytics.province_overview is
+create unique index uq_province_overview_province_code on analytics.province_overview (province_code);
+
+comment on materialized view analytics.province_overview is
     'Coverage of each province. One row per provincial-level division (all 34), zeros where no article names it.';
 comment on column analytics.province_overview.province_code is 'ISO 3166-2:CN code of the province, e.g. CN-SD.';
 comment on column analytics.province_overview.province_name is 'English name of the province.';

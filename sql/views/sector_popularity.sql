@@ -2,7 +2,8 @@
 -- Grain: one row per sector of the taxonomy, targeted or not. Rows with
 -- level 'leaf' count initiatives naming the sector itself; rows with level
 -- 'parent' count initiatives naming the sector or any sector below it.
-create or replace view analytics.sector_popularity as
+-- Materialized, refreshed by the ETL at the end of a run (see province_sector_focus).
+create materialized view analytics.sector_popularity as
 
 with recursive
 
@@ -89,7 +90,9 @@ final as (
 
 select * from final;
 
-comment on view analytics.sector_popularity is
+create unique index uq_sector_popularity_sector_slug on analytics.sector_popularity (sector_slug);
+
+comment on materialized view analytics.sector_popularity is
     'How many provinces target each sector. One row per sector of the taxonomy; parent rows include every sector below them.';
 comment on column analytics.sector_popularity.sector_slug is 'Stable identifier of the sector in the taxonomy.';
 comment on column analytics.sector_popularity.sector_name is 'Display name of the sector.';
