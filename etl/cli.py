@@ -371,7 +371,6 @@ def _sync_reference(url: str) -> dict[str, int]:
     from sqlalchemy.orm import Session
 
     from db.reference import sync_reference
-
     from etl.pipeline import refresh_summaries
 
     engine = create_engine(url, poolclass=pool.NullPool)

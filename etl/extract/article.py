@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
 from etl.extract.speech import Expert, StatementFact, extract_speech
-from etl.extract.text import Sentence, normalize, split_sentences
+from etl.extract.text import Sentence, SpanIndex, normalize, split_sentences
 
 _NUMBER_WORDS = {
     "two": 2,
@@ -124,8 +124,10 @@ _FUNCTION_WORDS = frozenset(
         "Both",
     ]
 )
+# No two adjacent unbounded whitespace quantifiers ("\s*,?\s+" is quadratic
+# on a long run of spaces between two province names).
 _LIST_GLUE = re.compile(
-    r"^(?:\s*,\s*|\s*,?\s+(?:and|as well as|along with)\s+|\s+)"
+    r"^(?:\s*,\s*|(?:\s*,\s+|\s+)(?:and|as well as|along with)\s+|\s+)"
     r"(?:(?:neighbou?ring|nearby|fellow|adjacent)\s+)?$"
 )
 
@@ -197,10 +199,6 @@ class ArticleFacts:
             if mention.role != "dateline":
                 seen.setdefault(mention.province)
         return list(seen)
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
 
 
 def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -324,7 +322,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         a for p in gazetteer.reference.provinces for a in p.aliases
     }
     speech = extract_speech(text, sentences, gazetteer.expert_aliases, place_names)
-    excluded = speech.excluded_spans
+    excluded = SpanIndex(speech.excluded_spans)
 
     mentions: list[MentionFact] = []
     if metadata.dateline_city and metadata.dateline_start is not None:
@@ -348,7 +346,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         found = [
             m
             for m in gazetteer.provinces.find(text, sentence.start, sentence.end)
-            if not _inside(m.start, m.end, excluded)
+            if not excluded.contains(m.start, m.end)
         ]
         if sentence.index in speech.statement_sentences:
             previous_subjects = []
@@ -387,7 +385,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         sectors=[
                             SectorHit(m.key, m.text, m.start, m.end)
                             for m in gazetteer.sectors.find(text, start, end)
-                            if not _inside(m.start, m.end, excluded)
+                            if not excluded.contains(m.start, m.end)
                         ],
                         targets=_targets(text, start, end),
                     )

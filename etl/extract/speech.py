@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from etl.extract.text import Sentence, normalize
+from etl.extract.text import Sentence, normalize, sentence_at, sentences_overlapping
 
 VERBS = (
     "said", "says", "believes", "believed", "noted", "notes", "pointed out", "points out",
@@ -19,7 +20,10 @@ _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
 _APP = r"(?P<app>[^,;\"“”]{3,250}?)"
-_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^”\n]{2,3000})”)"
+# A quotation ends at the first closing mark; it cannot contain another
+# opening one either, so each opening mark is scanned only up to the next
+# (a text of a million unclosed “ must not cost 3,000 steps per mark).
+_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000})”)"
 _SPEAKER_REF = (
     r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
 )
@@ -102,8 +106,11 @@ _SHORT_REPORTED = re.compile(
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )
+# The speaker ends on a non-space, so "\s+" is tried once per word, not once
+# per space of a long run of spaces.
 _DESCRIBED_REPORTED = re.compile(
-    r"^(?P<speaker>[^,;\"“]{3,120}?)\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$", re.DOTALL
+    r"^(?P<speaker>[^,;\"“]{2,119}?[^\s,;\"“])\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$",
+    re.DOTALL,
 )
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
@@ -151,6 +158,10 @@ class StatementFact:
     start: int
     end: int
     sentence_index: int | None
+    # The ranges of the body whose words, joined by a space and normalized,
+    # make text; empty for the common case of the one range start-end. A quote
+    # continued after "he said," is two ranges inside one span.
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -251,29 +262,31 @@ def extract_speech(
     excluded: list[tuple[int, int]] = []
     statement_sentences: set[int] = set()
 
-    def sentence_of(position: int) -> Sentence | None:
-        for sentence in sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return None
+    # Lookups by offset are binary searches: a long article has thousands of
+    # sentences and quotes, and a scan per question would be quadratic.
+    sentence_starts = [s.start for s in sentences]
+    sentence_ends = [s.end for s in sentences]
 
     def add(speaker: str, expert: str | None, verb: str, kind: str, text: str, start: int,
-            end: int) -> None:  # fmt: skip
-        sentence = sentence_of(start)
+            end: int, parts: tuple[tuple[int, int], ...] = ()) -> None:  # fmt: skip
+        index = sentence_at(sentences, sentence_starts, start)
         statements.append(
             StatementFact(
                 speaker, expert, verb, kind, normalize(text), start, end,
-                sentence.index if sentence else None,
+                sentences[index].index if index is not None else None, parts,
             )
         )  # fmt: skip
         excluded.append((start, end))
 
     # Direct quotations, over whole paragraphs: a quote may span sentences.
-    covered: list[tuple[int, int]] = []
+    # is_covered[i] is 1 when offset i is inside a quotation already taken;
+    # covered_starts (sorted) are where those quotations begin.
+    is_covered = bytearray(len(body) + 1)
+    covered_starts: list[int] = []
     expert: str | None
     for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
         for quoted in pattern.finditer(body):
-            if any(s <= quoted.start("quote") < e for s, e in covered):
+            if is_covered[quoted.start("quote")]:
                 continue
             name = quoted.group("name")
             if not (re.fullmatch(_PRONOUN, name) or _person_like(name, place_names)):
@@ -300,18 +313,25 @@ def extract_speech(
                             excluded.append(span)
             # "First part," he said, "second part." is one statement.
             tail = _CONTINUED_QUOTE.match(body, quoted.end())
+            parts: tuple[tuple[int, int], ...] = ()
             if tail is not None and pattern is not _NAME_VERB_QUOTE:
-                more, _, more_end = _quote_text(tail)
+                more, more_start, more_end = _quote_text(tail)
+                parts = ((start, end), (more_start, more_end))
                 text, end = f"{text} {more}", more_end
-            add(name, expert, quoted.group("verb"), "direct", text, start, end)
-            covered.append((quoted.start("quote"), end))
+            add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
+            quote_start = quoted.start("quote")
+            is_covered[quote_start:end] = b"\x01" * (end - quote_start)
+            covered_starts.insert(bisect_left(covered_starts, quote_start), quote_start)
             statement_sentences.update(
-                s.index for s in sentences if s.start < end and s.end > start
+                s.index for s in sentences_overlapping(sentences, sentence_ends, start, end)
             )
 
     # Reported speech, one sentence at a time.
     for sentence in sentences:
-        if any(s <= sentence.start < e or sentence.start <= s < sentence.end for s, e in covered):
+        first_after = bisect_left(covered_starts, sentence.start)
+        if is_covered[sentence.start] or (
+            first_after < len(covered_starts) and covered_starts[first_after] < sentence.end
+        ):
             continue
         text = sentence.text
         offset = sentence.start

@@ -7,7 +7,10 @@ are used: a 1 MB sentence must not trigger catastrophic backtracking.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Periods after these words do not end a sentence.
@@ -63,6 +66,43 @@ class Sentence:
     text: str
 
 
+class SpanIndex:
+    """Spans, asked "is [start, end) inside one of you?" in logarithmic time.
+
+    A linear scan per question makes extraction quadratic on long articles
+    with many statements (every mention asks about every statement).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end among the spans starting at or before each one.
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def contains(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start)
+        return index > 0 and self._reach[index - 1] >= end
+
+
+def sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> int | None:
+    """Index in sentences (sorted, disjoint; starts their start offsets) of the one at position."""
+    index = bisect_right(starts, position) - 1
+    if index >= 0 and position < sentences[index].end:
+        return index
+    return None
+
+
+def sentences_overlapping(sentences: list[Sentence], ends: list[int], start: int,
+                          end: int) -> list[Sentence]:  # fmt: skip
+    """The sentences (sorted, disjoint; ends their end offsets) that overlap [start, end)."""
+    found = []
+    for sentence in itertools.islice(sentences, bisect_right(ends, start), None):
+        if sentence.start >= end:
+            break
+        found.append(sentence)
+    return found
+
+
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and body[start].isspace():
         start += 1
@@ -110,16 +150,23 @@ def _is_abbreviation(body: str, floor: int, dot: int) -> bool:
     return len(word) == 1 and body[word_start].isupper()
 
 
-_ARTIFACTS = [
-    # 等 rendered by machine translation as a closing "wait."
-    (re.compile(r"[.,;]?\s+wait\.\s*$"), ", etc."),
-    (re.compile(r"\betc\.\s*\.\s*$"), "etc."),
-    (re.compile(r"\s+"), " "),
-]
+_DOUBLED_ETC = re.compile(r"\betc\.\s*\.$")
+_WHITESPACE = re.compile(r"\s+")
+_WAIT = "wait."
 
 
 def normalize(text: str) -> str:
-    """Clean machine-translation artifacts and whitespace for stored text."""
-    for pattern, replacement in _ARTIFACTS:
-        text = pattern.sub(replacement, text)
-    return text.strip()
+    """Clean machine-translation artifacts and whitespace for stored text.
+
+    Linear in the text: the artifacts sit at its end, so they are found by
+    stripping rather than by a regex that scans every whitespace run.
+    """
+    text = text.rstrip()
+    # 等 rendered by machine translation as a closing "wait." after a space.
+    if text.endswith(_WAIT):
+        head = text[: -len(_WAIT)]
+        stem = head.rstrip()
+        if len(stem) < len(head):
+            text = (stem[:-1] if stem.endswith((".", ",", ";")) else stem) + ", etc."
+    text = _DOUBLED_ETC.sub("etc.", text)
+    return _WHITESPACE.sub(" ", text).strip()
