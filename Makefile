@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-external lint check clean erd
+.PHONY: install run test test-external lint check clean erd bench bench-views
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,22 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check etl db migrations tests
-	$(BIN)/ruff format --check etl db migrations tests
+	$(BIN)/ruff check etl db migrations tests bench
+	$(BIN)/ruff format --check etl db migrations tests bench
 	$(BIN)/mypy
 
 ## Models and migrations agree (alembic check) on a scratch embedded server.
 check: $(STAMP)
 	$(BIN)/python -m etl --pgdata .pgdata-check db check
+
+## Benchmark: N articles (default 10000) into a fresh database; the last line is JSON.
+N ?= 10000
+bench: $(STAMP)
+	$(BIN)/python -m bench.run -n $(N)
+
+## View timings on a loaded database: make bench-views URL=postgresql://...
+bench-views: $(STAMP)
+	$(BIN)/python -m bench.views --database-url $(URL)
 
 erd: $(STAMP)
 	$(BIN)/python -m db.erd > docs/erd.md
