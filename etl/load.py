@@ -264,12 +264,37 @@ def load_batch(
         table_rows = getattr(rows, table)
         if table_rows:
             _copy(cursor, table, columns, table_rows)
+    _resolve_copies(cursor, files, new)
     _copy(
         cursor,
         "etl_run_file",
         ("etl_run_id", "path", "content_sha256", "outcome", "reason", "source_article_id"),
         ((run_id, f.path, f.sha256, f.outcome, f.reason, f.article_id) for f in files),
     )
+
+
+def _resolve_copies(
+    cursor: psycopg.Cursor[Any], files: list[PendingFile], new: list[PendingFile]
+) -> None:
+    """Point each copy of a text first read earlier in this run at the article it made.
+
+    The copy was marked unchanged before that article had an id (it may be in
+    this very batch). When the text was rejected after all, so is the copy:
+    "unchanged" would claim an article that is not there.
+    """
+    copies = [f for f in files if f.outcome == "unchanged" and f.article_id is None and f.sha256]
+    if not copies:
+        return
+    ids = {f.sha256: f.article_id for f in new if f.sha256 and f.article_id is not None}
+    missing = [f.sha256 for f in copies if f.sha256 and f.sha256 not in ids]
+    ids.update((sha, found[0]) for sha, found in existing_articles(cursor, missing).items())
+    for copy in copies:
+        copy.article_id = ids.get(copy.sha256 or "")
+        if copy.article_id is None:
+            copy.outcome = "rejected"
+            copy.reason = (
+                f"{copy.reason or 'same text as a file'} that was rejected; see its reason"
+            )
 
 
 def _article_rows(

@@ -136,9 +136,16 @@ def _count_facts(record: ArticleRecord) -> Counter[str]:
 
 def _display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # A broken link is shown as itself, not as the missing file it names.
+        resolved = path.resolve() if path.exists() else Path(os.path.abspath(path))
+    except (OSError, RuntimeError):
+        # A symbolic link loop cannot be resolved (RuntimeError before Python
+        # 3.13); the file is rejected when read, under its own name.
+        resolved = Path(os.path.abspath(path))
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path.resolve())
+        return str(resolved)
 
 
 # --- extraction, in worker processes -----------------------------------------
@@ -252,7 +259,9 @@ class _Run:
                 files.append(PendingFile(shown, "rejected", str(error)))
                 continue
             articles[len(files)] = article
-            files.append(PendingFile(shown, "loaded", sha256=article.sha256))
+            # A loaded file keeps what reading guessed ("decoded as gb18030").
+            reason = "; ".join(article.notes) or None
+            files.append(PendingFile(shown, "loaded", reason, sha256=article.sha256))
         with self.load.cursor() as cursor:
             stored = existing_articles(cursor, [a.sha256 for a in articles.values()])
         self.load.commit()

@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
+import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "POLICYDB_MAX_BYTES"
 ARTICLE_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_MAX_BYTES = 1024 * 1024
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A guessed encoding is used only when charset-normalizer finds its decoding
+# this clean ("chaos" is its share of suspicious characters, 0 to 1) and the
+# text has no replacement or control characters: a wrong guess stores garbage
+# that looks like an article.
+_MAX_CHAOS = 0.1
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x00")
 
 
-class RejectedFile(Exception):
-    """A file that cannot become an article; the message is the reason shown to the user."""
+class RejectedFile(ValueError):
+    """A file that cannot become an article; the message is the reason shown to the user.
+
+    A ValueError, so callers that report bad values (``extract``) report it too.
+    """
 
 
 class Sidecar(BaseModel):
@@ -34,6 +56,24 @@ class Sidecar(BaseModel):
     headline: str | None = None
     language: str | None = None
 
+    @field_validator("published_on", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        # pydantic would read a number as seconds since 1970: 0 is 1970-01-01.
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"must be a date written YYYY-MM-DD, not {type(value).__name__}")
+        return value
+
+    @field_validator("url", "outlet", "headline", "language")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # JSON can spell both ("\u0000", "\ud800"); PostgreSQL text holds neither.
+        if value is not None and (
+            "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+        ):
+            raise ValueError("must not contain NUL or unpaired surrogate characters")
+        return value
+
 
 @dataclass(frozen=True)
 class ArticleFile:
@@ -41,6 +81,9 @@ class ArticleFile:
     sha256: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    # What reading changed or guessed, for the file's etl_run_file reason
+    # ("decoded as gb18030 (not UTF-8)").
+    notes: tuple[str, ...] = ()
 
 
 def max_bytes(override: int | None = None) -> int:
@@ -51,82 +94,183 @@ def max_bytes(override: int | None = None) -> int:
 
 
 def discover(paths: list[Path]) -> Iterator[Path]:
-    """Article files under paths, recursively, sorted, each once; symlink loops are skipped."""
-    seen: set[Path] = set()
+    """Article files under paths, recursively, sorted, each once.
+
+    Symbolic links to directories are not followed (no loops); a link named
+    like an article is yielded even when broken or looping, so it is rejected
+    with a reason rather than silently skipped. "Once" is by absolute path:
+    ``run corpus corpus/a.txt /abs/corpus`` reads a.txt a single time.
+    """
+    seen: set[str] = set()
+
+    def first_time(path: Path) -> bool:
+        key = os.path.abspath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for root in paths:
         if root.is_dir():
             for directory, subdirs, files in os.walk(root, followlinks=False):
                 subdirs.sort()
                 for name in sorted(files):
-                    if name.endswith(ARTICLE_SUFFIX):
-                        candidate = Path(directory) / name
-                        if candidate not in seen:
-                            seen.add(candidate)
-                            yield candidate
-        elif root not in seen:
-            seen.add(root)
+                    candidate = Path(directory) / name
+                    if name.endswith(ARTICLE_SUFFIX) and first_time(candidate):
+                        yield candidate
+        elif first_time(root):
             yield root
 
 
 def decode(data: bytes) -> str:
-    if data.startswith(_BINARY_MAGIC) or data.count(b"\x00") > max(1, len(data) // 100):
-        raise RejectedFile("binary file (not text); only plain-text articles can be read")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    return decode_with_notes(data)[0]
 
-        best = from_bytes(data).best()
-        if best is None or best.encoding is None:
+
+def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
+    """The text of an article file, and what was guessed or changed to get it."""
+    notes: list[str] = []
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError as error:
             raise RejectedFile(
-                "not UTF-8 and the encoding could not be detected; convert it to UTF-8 "
-                "(e.g. iconv -f GBK -t UTF-8)"
+                f"starts with a {bom.removesuffix('-sig').upper()} byte-order mark but is not "
+                f"valid {bom.removesuffix('-sig').upper()} (byte {error.start}); "
+                "save it again as UTF-8"
             ) from None
-        text = str(best)
+        if bom != "utf-8-sig":
+            notes.append(f"decoded as {bom.upper()} (byte-order mark)")
+    elif data.startswith(_BINARY_MAGIC) or data.count(b"\x00") > max(1, len(data) // 100):
+        raise RejectedFile("binary file (not text); only plain-text articles can be read")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            text, encoding = _guess(data, error)
+            notes.append(f"decoded as {encoding} (not UTF-8)")
     # One line-end convention, so spans mean the same on every platform. NUL
     # cannot be stored in PostgreSQL text; U+FFFD keeps offsets unchanged.
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    nuls = text.count("\x00")
+    if nuls:
+        notes.append(f"{nuls} NUL character{'s' * (nuls > 1)} stored as U+FFFD")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    return text, notes
+
+
+def _guess(data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8, only when the detection is unambiguous.
+
+    Every encoding charset-normalizer finds plausible must give the same text:
+    single-byte Western text fits cp1250, cp1252 and cp1257 equally well (they
+    differ on "ï" and "ñ"), and a wrong pick stores a plausible-looking article
+    with the wrong letters.
+    """
+    from charset_normalizer import from_bytes
+
+    plausible = [m for m in from_bytes(data) if m.encoding and m.chaos <= _MAX_CHAOS]
+    texts = {str(m) for m in plausible}
+    if len(texts) == 1:
+        text = texts.pop()
+        if not any(_is_garbage(c) for c in text):
+            return text, plausible[0].encoding
+    where = f"not UTF-8 (invalid byte at {error.start})"
+    advice = "convert it to UTF-8 from the encoding it was written in (iconv -f GBK -t UTF-8, or -f CP1252 ...)"
+    if len(texts) > 1:
+        names = ", ".join(m.encoding for m in plausible[:5])
+        raise RejectedFile(
+            f"{where} and its encoding is ambiguous (it reads differently as {names}); {advice}"
+        )
+    raise RejectedFile(f"{where} and the encoding could not be detected with confidence; {advice}")
+
+
+def _is_garbage(char: str) -> bool:
+    if char == "\ufffd":
+        return True
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in _ALLOWED_CONTROLS) or category in ("Co", "Cn", "Cs")
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
     sidecar = path.with_name(path.name.removesuffix(ARTICLE_SUFFIX) + SIDECAR_SUFFIX)
-    if not sidecar.exists():
+    if not (sidecar.exists() or sidecar.is_symlink()):
         return {}
     try:
-        raw = json.loads(sidecar.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise RejectedFile(f"sidecar {sidecar.name} must hold a JSON object")
-        return Sidecar(**raw).model_dump(exclude_none=True)
-    except (ValueError, UnicodeDecodeError) as error:
-        if isinstance(error, ValidationError):
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()
+        size = sidecar.stat().st_size
+        if not sidecar.is_file():
+            raise RejectedFile(f"sidecar {sidecar.name} is not a regular file")
+        if size > SIDECAR_MAX_BYTES:
+            raise RejectedFile(
+                f"sidecar {sidecar.name} is {size:,} bytes; a sidecar holds a few fields "
+                f"(limit {SIDECAR_MAX_BYTES:,} bytes)"
             )
-            raise RejectedFile(f"sidecar {sidecar.name} is invalid: {problems}") from None
+        content = sidecar.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise RejectedFile(f"sidecar {sidecar.name} cannot be read: {_os_reason(error)}") from None
+    except UnicodeDecodeError as error:
+        raise RejectedFile(
+            f"sidecar {sidecar.name} is not UTF-8 (invalid byte at {error.start})"
+        ) from None
+    try:
+        raw = json.loads(content)
+    except RecursionError:
+        raise RejectedFile(f"sidecar {sidecar.name} is nested too deeply to be metadata") from None
+    except ValueError as error:
         raise RejectedFile(f"sidecar {sidecar.name} is not valid JSON: {error}") from None
+    try:
+        if not isinstance(raw, dict):
+            raise RejectedFile(
+                f"sidecar {sidecar.name} must hold a JSON object, not a {type(raw).__name__}"
+            )
+        return Sidecar(**raw).model_dump(exclude_none=True)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise RejectedFile(f"sidecar {sidecar.name} is invalid: {problems}") from None
+
+
+def _too_big(size: int, limit: int) -> RejectedFile:
+    return RejectedFile(
+        f"file is {size:,} bytes, over the {limit:,}-byte limit; raise it with "
+        f"--max-bytes or {MAX_BYTES_ENV}"
+    )
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop (the link points back to itself); fix or remove the link"
+    if error.errno == errno.EACCES or isinstance(error, PermissionError):
+        return "permission denied; make the file readable (chmod +r)"
+    if error.errno == errno.ENOENT:
+        return "no such file (a dangling symbolic link, or it was removed during the run)"
+    return error.strerror or str(error)
 
 
 def read_article(path: Path, limit: int | None = None) -> ArticleFile:
     limit = max_bytes(limit)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise RejectedFile(
-                f"file is {size:,} bytes, over the {limit:,}-byte limit; raise it with "
-                f"--max-bytes or {MAX_BYTES_ENV}"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise RejectedFile("is a directory, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO would block; a device may never end.
+            raise RejectedFile("not a regular file (a device, pipe or socket)")
+        if info.st_size > limit:
+            raise _too_big(info.st_size, limit)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # never more than the limit, even if it grows
     except PermissionError:
         raise RejectedFile("permission denied; make the file readable (chmod +r)") from None
-    except IsADirectoryError:
-        raise RejectedFile("is a directory, not an article file") from None
     except OSError as error:
-        raise RejectedFile(f"cannot be read: {error.strerror or error}") from None
+        raise RejectedFile(f"cannot be read: {_os_reason(error)}") from None
+    if len(data) > limit:
+        raise _too_big(len(data), limit)
     if not data.strip():
         raise RejectedFile("empty file" if not data else "file holds only whitespace")
-    text = decode(data)
+    text, notes = decode_with_notes(data)
     if not text.strip():
-        raise RejectedFile("file holds only whitespace")
-    return ArticleFile(path, hashlib.sha256(data).hexdigest(), text, read_sidecar(path))
+        raise RejectedFile(
+            "file holds only whitespace" if text else "empty file (only a byte-order mark)"
+        )
+    return ArticleFile(
+        path, hashlib.sha256(data).hexdigest(), text, read_sidecar(path), tuple(notes)
+    )

@@ -4,6 +4,12 @@ Extraction is heuristic; this boundary is not. Every span must index into the
 body and reproduce the words it claims, every enumeration must be one the
 schema accepts, so a bug in an extractor rejects one article with a reason
 instead of storing a wrong fact or aborting the run.
+
+Matched words (mentions, sectors, targets, topics) are the body's own
+characters: ``body[start:end] == text``. Initiative clauses and statements
+are stored normalized (whitespace collapsed, the "wait." translation artifact
+read as "etc."), so for them ``normalize(body[start:end]) == text``; a
+quotation continued after "he said," joins its parts, each a range of the body.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from db.models import EVENT_KINDS, MENTION_ROLES, STATEMENT_KINDS
 from etl.extract.article import ArticleFacts, SectorHit
+from etl.extract.text import normalize
 from etl.read import ArticleFile
 
 
@@ -73,6 +80,8 @@ class StatementRecord(SpanRecord):
     verb: str
     kind: Literal["direct", "indirect"]
     topics: list[SectorRecord]
+    # The ranges whose words make text, when not the one range start-end.
+    parts: list[tuple[int, int]] = []
 
 
 class ArticleRecord(_Record):
@@ -116,7 +125,27 @@ class ArticleRecord(_Record):
                     f"span {span.start}-{span.end} reads {self.body[span.start : span.end]!r}, "
                     f"not {span.text!r}"
                 )
+        for initiative in self.initiatives:
+            _check_normalized(self.body, initiative, [(initiative.start, initiative.end)])
+        for statement in self.statements:
+            parts = statement.parts or [(statement.start, statement.end)]
+            if any(
+                not statement.start <= s < e <= statement.end for s, e in parts
+            ) or parts != sorted(parts):
+                raise ValueError(
+                    f"statement parts {parts} are not ordered ranges inside "
+                    f"{statement.start}-{statement.end}"
+                )
+            _check_normalized(self.body, statement, parts)
         return self
+
+
+def _check_normalized(body: str, span: SpanRecord, parts: list[tuple[int, int]]) -> None:
+    read = normalize(" ".join(body[s:e] for s, e in parts))
+    if read != span.text:
+        raise ValueError(
+            f"span {span.start}-{span.end} reads {read[:80]!r}, not {span.text[:80]!r}"
+        )
 
 
 def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) -> ArticleRecord:
@@ -137,7 +166,7 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
         is_date_inferred=meta.is_date_inferred and "published_on" not in overrides,
         reporter=meta.reporter,
         headline=overrides.get("headline", meta.headline),
-        language=overrides.get("language", "en"),
+        language=overrides.get("language", meta.language),
         body=body,
         mentions=[
             MentionRecord(province=m.province, role=m.role, text=m.text, start=m.start, end=m.end)
@@ -188,6 +217,7 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
                 start=s.fact.start,
                 end=s.fact.end,
                 topics=[sector(h) for h in s.topics],
+                parts=list(s.fact.parts),
             )
             for s in facts.statements
         ],

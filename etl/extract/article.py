@@ -125,9 +125,10 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 # No two adjacent unbounded whitespace quantifiers ("\s*,?\s+" is quadratic
-# on a long run of spaces between two province names).
+# on a long run of spaces between two province names). Commas may be
+# fullwidth or ideographic, as in text pasted from Chinese sources.
 _LIST_GLUE = re.compile(
-    r"^(?:\s*,\s*|(?:\s*,\s+|\s+)(?:and|as well as|along with)\s+|\s+)"
+    r"^(?:\s*[,，、]\s*|(?:\s*[,，、]\s*|\s+)(?:and|as well as|along with)\s+|\s+)"
     r"(?:(?:neighbou?ring|nearby|fellow|adjacent)\s+)?$"
 )
 

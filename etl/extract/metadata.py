@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from etl.extract.text import guess_language
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -65,6 +68,7 @@ class Metadata:
     header_end: int  # where the body text after the dateline begins
     dateline_start: int | None = None
     dateline_end: int | None = None
+    language: str = "en"  # ISO 639-1
 
 
 def _title_case(name: str) -> str:
@@ -97,6 +101,10 @@ def infer_year(text: str) -> int | None:
 
 
 def extract_metadata(text: str) -> Metadata:
+    return dataclasses.replace(_from_header(text), language=guess_language(text))
+
+
+def _from_header(text: str) -> Metadata:
     head = text[:2000]
     for pattern in (_CITY_FIRST, _AGENCY_FIRST):
         match = pattern.match(head)
