@@ -201,3 +201,55 @@ def test_configuration_errors_exit_2_without_traceback(url: str, message: str) -
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert "secret" not in result.stderr
+
+
+def test_a_batch_the_database_refuses_is_loaded_file_by_file(migrated: str) -> None:
+    """One article breaking a constraint is rejected; the rest of its batch loads."""
+    import psycopg
+    from sqlalchemy import create_engine, pool
+
+    from db.settings import libpq_url
+    from etl.extract.article import extract_article
+    from etl.extract.gazetteer import Gazetteer
+    from etl.load import PendingFile, ReferenceIds
+    from etl.pipeline import Extractor, RunSummary, _Batch, _Run, _start_run
+    from etl.read import read_article
+    from etl.validate import build_record
+
+    gazetteer = Gazetteer()
+    good, bad = (read_article(SEED), read_article(FIXTURES / "articles" / "xinhua_wire.txt"))
+    good_record = build_record(good, extract_article(good.text, gazetteer), "good.txt")
+    bad_record = build_record(bad, extract_article(bad.text, gazetteer), "bad.txt")
+    # Two initiatives of one province at one offset break a unique key that
+    # validation does not know about; only the database can refuse it.
+    bad_record = bad_record.model_copy(
+        update={"initiatives": [bad_record.initiatives[0], bad_record.initiatives[0]]}
+    )
+    from sqlalchemy.orm import Session
+
+    from db.reference import sync_reference
+
+    engine = create_engine(migrated, poolclass=pool.NullPool)
+    with Session(engine) as session, session.begin():
+        sync_reference(session)
+    with engine.connect() as connection:
+        run_id = _start_run(connection)
+        refs = ReferenceIds(connection)
+    engine.dispose()
+    files = [
+        PendingFile("good.txt", "loaded", sha256=good.sha256, record=good_record),
+        PendingFile("bad.txt", "loaded", sha256=bad.sha256, record=bad_record),
+    ]
+    summary = RunSummary(run_id, "running", 0.0)
+    with psycopg.connect(libpq_url(migrated)) as load:
+        _Run(load, run_id, refs, Extractor(1), None, summary).finish(_Batch(files, {}))
+        outcomes = load.execute(
+            "select path, outcome, reason from etl_run_file order by path"
+        ).fetchall()
+        stored = load.execute("select source_path from source_article").fetchall()
+    assert [(path, outcome) for path, outcome, _ in outcomes] == [
+        ("bad.txt", "rejected"), ("good.txt", "loaded"),
+    ]  # fmt: skip
+    assert outcomes[0][2].startswith("the database refused it: duplicate key value")
+    assert stored == [("good.txt",)]
+    assert summary.counts == {"loaded": 1, "rejected": 1}
