@@ -227,7 +227,7 @@ class ExpertAlias(Base):
     )
     expert_id: Mapped[int] = mapped_column(
         ForeignKey("expert.expert_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The expert.",
     )
     alias: Mapped[str] = mapped_column(Text, comment="Alternative name, e.g. 'Stan' for Shi Dan.")
@@ -367,7 +367,7 @@ class ProvinceMention(Base):
     )
     source_article_id: Mapped[int] = mapped_column(
         ForeignKey("source_article.source_article_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The article.",
     )
     province_id: Mapped[int] = mapped_column(
@@ -399,7 +399,7 @@ class Initiative(Base):
     )
     source_article_id: Mapped[int] = mapped_column(
         ForeignKey("source_article.source_article_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The article reporting it.",
     )
     province_id: Mapped[int] = mapped_column(
@@ -439,7 +439,7 @@ class InitiativeSector(Base):
     )
     initiative_id: Mapped[int] = mapped_column(
         ForeignKey("initiative.initiative_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The initiative.",
     )
     sector_id: Mapped[int] = mapped_column(
@@ -464,7 +464,7 @@ class QuantitativeTarget(Base):
     )
     initiative_id: Mapped[int] = mapped_column(
         ForeignKey("initiative.initiative_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The initiative setting the target.",
     )
     quantity: Mapped[Decimal] = mapped_column(Numeric, comment="The number.")
@@ -492,7 +492,7 @@ class Statement(Base):
     )
     source_article_id: Mapped[int] = mapped_column(
         ForeignKey("source_article.source_article_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The article.",
     )
     expert_id: Mapped[int | None] = mapped_column(
@@ -529,7 +529,7 @@ class StatementTopic(Base):
     )
     statement_id: Mapped[int] = mapped_column(
         ForeignKey("statement.statement_id", ondelete="CASCADE"),
-        index=True,
+        # No index of its own: the unique key on this table leads with it.
         comment="The statement.",
     )
     sector_id: Mapped[int] = mapped_column(
