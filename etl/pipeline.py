@@ -51,6 +51,9 @@ from etl.validate import ArticleRecord, build_record
 RUN_LOCK_KEY = 7_311_402_001  # arbitrary, constant: "one ETL run at a time"
 CODE_VERSION = "0.2.0"
 BATCH_SIZE = 200
+# Batches in flight: the one being loaded and the next, being extracted. More
+# did not help on two cores (they are saturated) and would only cost memory.
+BATCHES_IN_FLIGHT = 2
 # Below this many new articles, starting worker processes costs more than it saves.
 MIN_PARALLEL = 100
 
@@ -407,7 +410,7 @@ def _load_all(run: _Run, batches: Iterator[list[Path]], total: int) -> None:
     for paths in batches:
         # Extraction of this batch runs in the workers while the previous loads.
         in_flight.append(run.prepare(paths))
-        if len(in_flight) > 1:
+        if len(in_flight) >= BATCHES_IN_FLIGHT:
             run.finish(in_flight.popleft())
             _progress(run.summary, total)
     while in_flight:
