@@ -198,14 +198,17 @@ def db_url(options: Options, show_password: bool) -> None:
         click.echo(url if show_password else settings.mask_url(url))
 
 
-@db.command("create-reader")
-@click.argument("name")
-@click.option(
+_password_option = click.option(
     "--password-env",
     default=PASSWORD_ENV,
     show_default=True,
     help="Environment variable holding the password; asked for (not echoed) when unset.",
 )
+
+
+@db.command("create-reader")
+@click.argument("name")
+@_password_option
 @click.pass_obj
 def db_create_reader(options: Options, name: str, password_env: str) -> None:
     """Create login role NAME that can read the analytics views and nothing else.
@@ -227,12 +230,7 @@ def db_create_reader(options: Options, name: str, password_env: str) -> None:
 
 @db.command("create-loader")
 @click.argument("name")
-@click.option(
-    "--password-env",
-    default=PASSWORD_ENV,
-    show_default=True,
-    help="Environment variable holding the password; asked for (not echoed) when unset.",
-)
+@_password_option
 @click.pass_obj
 def db_create_loader(options: Options, name: str, password_env: str) -> None:
     """Create login role NAME that can run the ETL and nothing more.

@@ -102,8 +102,13 @@ def discover(paths: list[Path]) -> Iterator[Path]:
     ``run corpus corpus/a.txt /abs/corpus`` reads a.txt a single time.
     """
     seen: set[str] = set()
+    # One root cannot name a file twice (links to directories are not
+    # followed), so the set, one entry per file, is kept only when needed.
+    overlapping = len(paths) > 1
 
     def first_time(path: Path) -> bool:
+        if not overlapping:
+            return True
         key = os.path.abspath(path)
         if key in seen:
             return False

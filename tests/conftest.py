@@ -10,6 +10,7 @@ transaction that is rolled back.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -49,24 +50,30 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _server_url(tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
-def database_url(server_url: str) -> Iterator[str]:
-    """A fresh, migrated database with reference data, dropped at the end."""
-    name = f"policydb_test_{secrets.token_hex(4)}"
+@contextlib.contextmanager
+def new_database(server_url: str, prefix: str) -> Iterator[str]:
+    """A database of its own on the server, dropped (even if in use) afterwards."""
+    name = f"{prefix}_{secrets.token_hex(4)}"
     admin = libpq_url(server_url)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'create database "{name}"')
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    migrate.upgrade(url)
-    engine = create_engine(url, poolclass=pool.NullPool)
-    with Session(engine) as session, session.begin():
-        sync_reference(session)
-    engine.dispose()
     try:
-        yield url
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A fresh, migrated database with reference data, dropped at the end."""
+    with new_database(server_url, "policydb_test") as url:
+        migrate.upgrade(url)
+        engine = create_engine(url, poolclass=pool.NullPool)
+        with Session(engine) as session, session.begin():
+            sync_reference(session)
+        engine.dispose()
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,15 +103,8 @@ def session(connection: Connection) -> Iterator[Session]:
 @pytest.fixture
 def scratch_database(server_url: str) -> Iterator[str]:
     """An empty database for tests that commit (migrations, ETL runs)."""
-    name = f"policydb_scratch_{secrets.token_hex(4)}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'create database "{name}"')
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'drop database if exists "{name}" with (force)')
+    with new_database(server_url, "policydb_scratch") as url:
+        yield url
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -116,16 +116,8 @@ def seeded_url(server_url: str) -> Iterator[str]:
     """A database at head holding the seed article, shared read-only by the view tests."""
     from etl.pipeline import run_pipeline
 
-    name = f"policydb_seeded_{secrets.token_hex(4)}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'create database "{name}"')
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    migrate.upgrade(url)
-    summary = run_pipeline(url, [ROOT / "seeds" / "articles"])
-    assert summary.counts["loaded"] == 1, summary.render()
-    try:
+    with new_database(server_url, "policydb_seeded") as url:
+        migrate.upgrade(url)
+        summary = run_pipeline(url, [ROOT / "seeds" / "articles"])
+        assert summary.counts["loaded"] == 1, summary.render()
         yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'drop database if exists "{name}" with (force)')

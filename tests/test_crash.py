@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from bench.corpus import write_corpus
 from db import migrate
 from db.settings import libpq_url
-from tests.conftest import ROOT
+from tests.conftest import ROOT, new_database
 
 CORPUS_SIZE = 400
 
@@ -87,42 +87,21 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def new_database(server_url: str) -> Iterator[object]:
-    """A factory of migrated, empty databases, all dropped after the test."""
-    admin = libpq_url(server_url)
-    names: list[str] = []
-
-    def create() -> str:
-        name = f"policydb_crash_{secrets.token_hex(4)}"
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'create database "{name}"')
-        names.append(name)
-        url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+def database(server_url: str) -> Iterator[str]:
+    """A migrated, empty database for one scenario."""
+    with new_database(server_url, "policydb_crash") as url:
         migrate.upgrade(url)
-        return url
-
-    yield create
-    with psycopg.connect(admin, autocommit=True) as connection:
-        for name in names:
-            connection.execute(f'drop database if exists "{name}" with (force)')
+        yield url
 
 
 @pytest.fixture(scope="module")
 def reference_fingerprint(corpus: Path, server_url: str) -> dict[str, tuple[int, str]]:
     """The facts of one uninterrupted run of the corpus."""
-    admin = libpq_url(server_url)
-    name = f"policydb_reference_{secrets.token_hex(4)}"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'create database "{name}"')
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    try:
+    with new_database(server_url, "policydb_reference") as url:
         migrate.upgrade(url)
         done = run_etl(url, corpus)
         assert done.returncode == 0, done.stderr
         return fingerprint(url)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'drop database if exists "{name}" with (force)')
 
 
 def etl_command(url: str, corpus: Path) -> list[str]:
@@ -179,10 +158,9 @@ def statuses(url: str) -> list[str]:
 
 
 def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
-    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+    corpus: Path, database: str, reference_fingerprint: dict[str, tuple[int, str]]
 ) -> None:
-    assert callable(new_database)
-    url = new_database()
+    url = database
     process = start_etl(url, corpus)
     wait_for_files(url, process, CORPUS_SIZE // 10)
     workers = children_of(process.pid)
@@ -204,10 +182,9 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
 
 
 def test_two_runs_at_once_wait_for_each_other(
-    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+    corpus: Path, database: str, reference_fingerprint: dict[str, tuple[int, str]]
 ) -> None:
-    assert callable(new_database)
-    url = new_database()
+    url = database
     first, second = start_etl(url, corpus), start_etl(url, corpus)
     outputs = [process.communicate(timeout=600) for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], [err for _, err in outputs]
@@ -215,11 +192,10 @@ def test_two_runs_at_once_wait_for_each_other(
     assert fingerprint(url) == reference_fingerprint
 
 
-def test_a_run_waits_while_another_holds_the_lock(corpus: Path, new_database: object) -> None:
+def test_a_run_waits_while_another_holds_the_lock(corpus: Path, database: str) -> None:
     from etl.pipeline import RUN_LOCK_KEY
 
-    assert callable(new_database)
-    url = new_database()
+    url = database
     with psycopg.connect(libpq_url(url), autocommit=True) as holder:
         holder.execute("select pg_advisory_lock(%s)", [RUN_LOCK_KEY])
         process = start_etl(url, corpus)
@@ -236,10 +212,9 @@ def test_a_run_waits_while_another_holds_the_lock(corpus: Path, new_database: ob
 
 
 def test_database_connection_killed_mid_run(
-    corpus: Path, new_database: object, reference_fingerprint: dict[str, tuple[int, str]]
+    corpus: Path, database: str, reference_fingerprint: dict[str, tuple[int, str]]
 ) -> None:
-    assert callable(new_database)
-    url = new_database()
+    url = database
     process = start_etl(url, corpus)
     wait_for_files(url, process, CORPUS_SIZE // 10)
     database = make_url(url).database
