@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -154,6 +155,9 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # SIGTERM (a timeout, Ctrl-C in a CI runner) must still stop the server
+    # and drop the databases: turn it into an exception the cleanups see.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="policydb-bench-") as temporary:
         root = Path(temporary)
         corpus = generate(root / "corpus", args.n, args.seed)

@@ -53,7 +53,7 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
             "is_date_inferred": meta.is_date_inferred,
             "reporter": meta.reporter,
             "headline": meta.headline,
-            "language": "en",
+            "language": meta.language,
         },
         "provinces": facts.provinces,
         "events": events,
