@@ -233,3 +233,43 @@ def test_every_alias_matches_itself_whole() -> None:
         for name in (province.name, *province.aliases):
             found = gazetteer.provinces.find(f"In {name}, officials said")
             assert [(m.key, m.text) for m in found] == [(province.name, name)], name
+
+
+def test_byline_time_is_not_taken_for_the_headline() -> None:
+    from etl.extract.metadata import extract_metadata
+
+    text = (
+        "By WANG LIN in Hefei | China Daily | Updated: 2025-03-06 09:12\n"
+        "Anhui doubles down on new energy vehicles\n\n"
+        "Anhui will build more car plants this year, officials said.\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.headline == "Anhui doubles down on new energy vehicles"
+    assert meta.published_on is not None and meta.published_on.isoformat() == "2025-03-06"
+
+
+def test_plan_event_keeps_its_first_word() -> None:
+    from etl.extract.article import extract_article
+    from etl.extract.gazetteer import default_gazetteer
+
+    facts = extract_article(
+        "HEFEI, March 6 (Xinhua) -- Anhui released an action plan to develop "
+        "new energy vehicles and robotics.\n",
+        default_gazetteer(),
+    )
+    assert [(i.event.kind, i.event.words) for i in facts.initiatives] == [("plan", "action plan")]
+
+
+def test_target_with_a_technology_modifier() -> None:
+    from etl.extract.article import extract_article
+    from etl.extract.gazetteer import default_gazetteer
+
+    facts = extract_article(
+        "CHENGDU, May 8 (Xinhua) -- Sichuan will build more than 1,000 5G base stations "
+        "this year to support its digital economy.\n",
+        default_gazetteer(),
+    )
+    targets = [t for i in facts.initiatives for t in i.targets]
+    assert [(t.quantity, t.is_approximate, t.text) for t in targets] == [
+        (1000, True, "more than 1,000 5G base stations")
+    ]

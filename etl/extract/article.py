@@ -53,13 +53,14 @@ _HEADS = (
     r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
     r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
-    r"demonstration zones|pilot zones|industrial parks"
+    r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s+(?P<mods>(?:[A-Za-z][\w\-]*\s+){0,5}?)(?P<head>"
+    # A modifier may start with a digit when letters follow: "1,000 5G base stations".
+    + r"))\s+(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
     + _HEADS
     + r")\b",
     re.IGNORECASE,
@@ -77,7 +78,7 @@ _CONFERENCE = re.compile(
 )
 _GWR = re.compile(r"\bgovernment work reports?\b", re.IGNORECASE)
 _PLAN = re.compile(
-    r"\b(?:released|issued|unveiled|published|rolled out|launched|adopted)\s+(?:a|an|the|its)?\s*"
+    r"\b(?:released|issued|unveiled|published|rolled out|launched|adopted)\s+(?:(?:a|an|the|its)\s+)?"
     r"(?P<words>(?:[\w\-]+\s+){0,6}?(?:action plan|plan|guidelines?|blueprint|roadmap|opinions))\b"
 )
 _POLICY = re.compile(

@@ -44,7 +44,7 @@ _BYLINE_BAR = re.compile(
     r"^\s*By\s+(?P<reporter>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?)"
     r"(?:\s+in\s+(?P<city>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?))?"
     r"\s*\|\s*(?P<outlet>[^|\n]{2,60}?)\s*\|\s*(?:Updated|Published)?:?\s*"
-    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})",
+    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
     re.MULTILINE,
 )
 _REPORTING_BY = re.compile(r"\((?:Reporting|Reported)\s+by\s+(?P<reporter>" + _NAME + r")")
