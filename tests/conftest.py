@@ -27,7 +27,7 @@ from db.reference import sync_reference
 from db.settings import libpq_url, normalize_url
 
 
-def _server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _server_url() -> Iterator[str]:
     configured = os.environ.get("TEST_DATABASE_URL")
     if configured:
         yield normalize_url(configured)
@@ -38,16 +38,38 @@ def _server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         with PostgresContainer("postgres:16", driver="psycopg") as container:
             yield normalize_url(container.get_connection_url())
         return
+    import shutil
+    import tempfile
+
     from db.embedded import EmbeddedServer
 
-    server = EmbeddedServer(tmp_path_factory.mktemp("pgstate"))
-    with server.running() as address:
-        yield address.url()
+    # Not under pytest's basetemp: as root the server runs as another user,
+    # and every pytest session resets /tmp/pytest-of-root to 0700, which would
+    # lock a concurrently running session's server out of its own data.
+    state = Path(tempfile.mkdtemp(prefix="policydb-test-"))
+    try:
+        with EmbeddedServer(state).running() as address:
+            yield address.url()
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _server_url(tmp_path_factory)
+def server_url() -> Iterator[str]:
+    yield from _server_url()
+
+
+@pytest.fixture
+def embedded_state() -> Iterator[Path]:
+    """A state directory for an embedded server of the test's own (see _server_url)."""
+    import shutil
+    import tempfile
+
+    state = Path(tempfile.mkdtemp(prefix="policydb-test-"))
+    try:
+        yield state / "state"
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
 
 
 @contextlib.contextmanager

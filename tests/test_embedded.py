@@ -13,8 +13,8 @@ import pytest
 from db.embedded import EmbeddedServer
 
 
-def test_tcp_password_auth_and_restart_after_sigkill(tmp_path: Path) -> None:
-    server = EmbeddedServer(tmp_path / "state")
+def test_tcp_password_auth_and_restart_after_sigkill(embedded_state: Path) -> None:
+    server = EmbeddedServer(embedded_state)
     address = server.acquire()
     try:
         with psycopg.connect(address.url("postgresql"), connect_timeout=5) as connection:
@@ -33,18 +33,18 @@ def test_tcp_password_auth_and_restart_after_sigkill(tmp_path: Path) -> None:
         server.release()
     # The stale postmaster.pid of the killed server must not block the next start.
     with (
-        EmbeddedServer(tmp_path / "state").running() as again,
+        EmbeddedServer(embedded_state).running() as again,
         psycopg.connect(again.url("postgresql"), connect_timeout=5) as connection,
     ):
         assert connection.execute("select 1").fetchone() == (1,)
-    assert not EmbeddedServer(tmp_path / "state").is_running()
+    assert not EmbeddedServer(embedded_state).is_running()
 
 
-def test_serve_prints_what_a_bi_tool_needs_and_the_reader_logs_in(tmp_path: Path) -> None:
+def test_serve_prints_what_a_bi_tool_needs_and_the_reader_logs_in(embedded_state: Path) -> None:
     import subprocess
     import sys
 
-    pgdata = str(tmp_path / "state")
+    pgdata = str(embedded_state)
     base = [sys.executable, "-m", "etl", "--pgdata", pgdata]
     env = {**os.environ, "POLICYDB_PASSWORD": "bi-secret-1"}
     env.pop("DATABASE_URL", None)
@@ -76,4 +76,4 @@ def test_serve_prints_what_a_bi_tool_needs_and_the_reader_logs_in(tmp_path: Path
     finally:
         serve.send_signal(signal.SIGINT)
         assert serve.wait(timeout=60) == 0
-    assert not EmbeddedServer(tmp_path / "state").is_running()
+    assert not EmbeddedServer(embedded_state).is_running()
