@@ -3,9 +3,10 @@
 ``sql/views/<name>.sql`` is where a view is written and reviewed. A migration
 cannot read those files when it runs, though: a later edit would silently
 change what an old revision creates, and a downgrade could not bring the old
-definition back. So a view migration carries a frozen copy of every view
-(``VIEWS``), made by ``python -m db.views revision -m "why"``, and its
-downgrade restores the copy of the revision before it. ``check()`` (run by
+definition back. So a view migration carries a frozen copy of the views it
+creates or changes (``VIEWS``; earlier ones come from earlier migrations),
+made by ``python -m db.views revision -m "why"``, and its downgrade restores
+the set of the revision before it. ``check()`` (run by
 ``python -m etl db check`` in CI) fails when the files and the newest frozen
 copies disagree, as ``alembic check`` does for tables.
 
@@ -158,28 +159,49 @@ def drop_schema_and_reader(connection: Connection) -> None:
 
 
 def frozen_views(script_directory: object, revision: str | None) -> dict[str, str]:
-    """The views as of ``revision``: the VIEWS of it or of its nearest ancestor."""
+    """The views as of ``revision``.
+
+    Each view migration freezes only the views it creates or changes (VIEWS)
+    and names those it removes (DROPPED), so the set at a revision is every
+    migration's VIEWS from the first up to it, later copies winning.
+    """
     from alembic.script import ScriptDirectory
 
     assert isinstance(script_directory, ScriptDirectory)
+    chain = []
     while revision is not None:
         script = script_directory.get_revision(revision)
         if script is None:
             break
-        views = getattr(script.module, "VIEWS", None)
-        if views is not None:
-            return dict(views)
+        chain.append(script.module)
         down = script.down_revision
         revision = down if isinstance(down, str) or down is None else down[0]
-    return {}
+    views: dict[str, str] = {}
+    for module in reversed(chain):
+        views.update(getattr(module, "VIEWS", {}))
+        for name in getattr(module, "DROPPED", ()):
+            views.pop(name, None)
+    return views
 
 
-def previous_views(revision: str) -> dict[str, str]:
-    """For a migration's downgrade: the views of the revision before ``revision``."""
+def _migration_scripts() -> object:
     from alembic import context
     from alembic.script import ScriptDirectory
 
-    scripts = ScriptDirectory.from_config(context.config)
+    return ScriptDirectory.from_config(context.config)
+
+
+def views_at(revision: str) -> dict[str, str]:
+    """For a migration: the whole set of views as of its own revision."""
+    return frozen_views(_migration_scripts(), revision)
+
+
+def previous_views(revision: str) -> dict[str, str]:
+    """For a migration: the whole set of views as of the revision before it."""
+    from alembic.script import ScriptDirectory
+
+    scripts = _migration_scripts()
+    assert isinstance(scripts, ScriptDirectory)
     script = scripts.get_revision(revision)
     assert script is not None
     down = script.down_revision
@@ -223,7 +245,10 @@ Revision ID: {revision}
 Revises: {down_revision}
 Create Date: {date}
 
-Made by `python -m db.views revision`: VIEWS is a frozen copy of sql/views/.
+Made by `python -m db.views revision`: VIEWS is a frozen copy of the views of
+sql/views/ that this revision creates or changes, DROPPED those it removes.
+Every view is dropped and created again, unchanged ones from the copies of
+earlier revisions, so that dependent views follow the ones they read.
 """
 
 from alembic import op
@@ -235,15 +260,17 @@ down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
 
+DROPPED: list[str] = {dropped}
+
 VIEWS = {views}
 
 
 def upgrade() -> None:
-    views.replace_views(op.get_bind(), views.previous_views(revision), VIEWS)
+    views.replace_views(op.get_bind(), views.previous_views(revision), views.views_at(revision))
 
 
 def downgrade() -> None:
-    views.replace_views(op.get_bind(), VIEWS, views.previous_views(revision))
+    views.replace_views(op.get_bind(), views.views_at(revision), views.previous_views(revision))
 '''
 
 
@@ -267,6 +294,11 @@ def write_revision(message: str, directory: Path = VIEWS_DIR, config: object = N
     head = scripts.get_current_head()
     if head is None or not head.isdigit():
         raise ViewError(f"cannot number a revision after head {head!r}")
+    files, frozen = read_views(directory), frozen_views(scripts, head)
+    changed = {name: sql for name, sql in files.items() if frozen.get(name) != sql}
+    dropped = sorted(frozen.keys() - files.keys())
+    if not changed and not dropped:
+        raise ViewError("sql/views/ and the migrations already agree; nothing to freeze")
     revision = f"{int(head) + 1:04d}"
     slug = ""
     for word in re.findall(r"[a-z0-9]+", message.lower()):
@@ -280,7 +312,8 @@ def write_revision(message: str, directory: Path = VIEWS_DIR, config: object = N
             revision=revision,
             down_revision=head,
             date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            views=render_views_literal(read_views(directory)),
+            views=render_views_literal(changed),
+            dropped=repr(dropped),
         ),
         encoding="utf-8",
     )

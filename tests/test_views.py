@@ -427,3 +427,17 @@ def test_runs_refresh_the_summaries_without_blocking_readers(scratch_database: s
     assert len(rows(scratch_database, "select * from analytics.article_catalog")) == 2
     (run,) = rows(scratch_database, "select * from analytics.etl_health where run_id = 2")
     assert run["loaded"] == 1
+
+
+def test_a_view_revision_freezes_only_what_changed(seeded_url: str, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "migrations", tmp_path / "migrations")
+    shutil.copytree(views.VIEWS_DIR, tmp_path / "views")
+    config = migrate.alembic_config(seeded_url)
+    config.set_main_option("script_location", str(tmp_path / "migrations"))
+    with pytest.raises(views.ViewError, match="nothing to freeze"):
+        views.write_revision("no change", tmp_path / "views", config)
+    (tmp_path / "views" / "region_sector_matrix.sql").unlink()
+    written = views.write_revision("drop the matrix", tmp_path / "views", config)
+    text = written.read_text()
+    assert "DROPPED: list[str] = ['region_sector_matrix']" in text
+    assert "VIEWS = {\n}" in text

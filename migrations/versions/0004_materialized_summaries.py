@@ -4,8 +4,8 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26T15:01:50+00:00
 
-Made by `python -m db.views revision`: VIEWS is a frozen copy of sql/views/.
-The summaries that aggregate every fact become materialized views (with the
+Made by `python -m db.views revision`: VIEWS is a frozen copy of the views
+this revision changes (the others come from 0002). The summaries that aggregate every fact become materialized views (with the
 unique indexes REFRESH ... CONCURRENTLY needs), and analytics.refresh_views()
 refreshes them without blocking readers. It is SECURITY DEFINER because only
 a materialized view's owner may refresh it, and the ETL loads as
@@ -20,6 +20,8 @@ revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
+
+DROPPED: list[str] = []
 
 VIEWS = {
     "article_catalog": """\
@@ -536,162 +538,6 @@ comment on column analytics.province_sector_focus.matched_terms is 'The words th
 comment on column analytics.province_sector_focus.first_published_on is 'Publication date of the earliest article reporting such an initiative.';
 comment on column analytics.province_sector_focus.last_published_on is 'Publication date of the latest article reporting such an initiative.';
 """,
-    "province_similarity": """\
--- Which provinces bet on the same industries?
--- Grain: one row per unordered pair of provinces sharing at least one
--- targeted sector; province_a sorts before province_b.
-create or replace view analytics.province_similarity as
-
-with
-
-province_sectors as (
-    select distinct
-        province_sector_focus.province_name,
-        province_sector_focus.sector_name
-    from analytics.province_sector_focus
-),
-
-sector_counts as (
-    select
-        province_sectors.province_name,
-        count(*) as sector_count
-    from province_sectors
-    group by province_sectors.province_name
-),
-
-shared as (
-    select
-        a.province_name as province_a,
-        b.province_name as province_b,
-        count(*) as shared_sector_count,
-        string_agg(a.sector_name, ', ' order by a.sector_name) as shared_sectors
-    from province_sectors as a
-    inner join province_sectors as b
-        on b.sector_name = a.sector_name
-        and b.province_name > a.province_name
-    group by a.province_name, b.province_name
-),
-
-final as (
-    select
-        shared.province_a,
-        shared.province_b,
-        shared.shared_sector_count,
-        round(
-            shared.shared_sector_count::numeric
-            / (count_a.sector_count + count_b.sector_count - shared.shared_sector_count),
-            3
-        ) as jaccard,
-        shared.shared_sectors
-    from shared
-    inner join sector_counts as count_a on count_a.province_name = shared.province_a
-    inner join sector_counts as count_b on count_b.province_name = shared.province_b
-)
-
-select * from final;
-
-comment on view analytics.province_similarity is
-    'Overlap of targeted sectors between provinces. One row per unordered pair of provinces sharing at least one sector.';
-comment on column analytics.province_similarity.province_a is 'English name of the first province (alphabetically).';
-comment on column analytics.province_similarity.province_b is 'English name of the second province.';
-comment on column analytics.province_similarity.shared_sector_count is 'Sectors both provinces target.';
-comment on column analytics.province_similarity.jaccard is 'Shared sectors divided by the sectors either targets, 0 to 1, three decimals.';
-comment on column analytics.province_similarity.shared_sectors is 'Names of the shared sectors, comma-separated, alphabetical.';
-""",
-    "quantitative_targets": """\
--- What numbers have provinces committed to?
--- Grain: one row per quantitative target.
-create or replace view analytics.quantitative_targets as
-
-with
-
-final as (
-    select
-        quantitative_target.quantitative_target_id as target_id,
-        province.code as province_code,
-        province.name as province_name,
-        quantitative_target.quantity,
-        quantitative_target.is_approximate,
-        quantitative_target.target_text as target_words,
-        initiative.initiative_id,
-        initiative.clause_text as initiative_text,
-        initiative.event_kind,
-        source_article.published_on,
-        source_article.outlet,
-        source_article.source_article_id as article_id
-    from quantitative_target
-    inner join initiative
-        on initiative.initiative_id = quantitative_target.initiative_id
-    inner join province on province.province_id = initiative.province_id
-    inner join source_article
-        on source_article.source_article_id = initiative.source_article_id
-)
-
-select * from final;
-
-comment on view analytics.quantitative_targets is
-    'Numeric targets provinces set. One row per quantitative target.';
-comment on column analytics.quantitative_targets.target_id is 'Identifier of the target.';
-comment on column analytics.quantitative_targets.province_code is 'ISO 3166-2:CN code of the province, e.g. CN-JS.';
-comment on column analytics.quantitative_targets.province_name is 'English name of the province.';
-comment on column analytics.quantitative_targets.quantity is 'The number, e.g. 50.';
-comment on column analytics.quantitative_targets.is_approximate is 'True when hedged: around, about, more than, over.';
-comment on column analytics.quantitative_targets.target_words is 'The words of the target, e.g. 50 key industrial chains.';
-comment on column analytics.quantitative_targets.initiative_id is 'Identifier of the initiative setting it (see analytics.initiatives).';
-comment on column analytics.quantitative_targets.initiative_text is 'The clause stating the initiative.';
-comment on column analytics.quantitative_targets.event_kind is 'Where it was announced: conference, government_work_report, plan, policy or other.';
-comment on column analytics.quantitative_targets.published_on is 'Publication date of the article.';
-comment on column analytics.quantitative_targets.outlet is 'Outlet that published the article.';
-comment on column analytics.quantitative_targets.article_id is 'Identifier of the article (source_article_id; see article_catalog).';
-""",
-    "region_sector_matrix": """\
--- Which regions lean towards which industries?
--- Grain: one row per economic region and sector of the taxonomy, zeros
--- included, so a pivot or heat map has every cell. Hong Kong, Macao and
--- Taiwan, which belong to no NBS region, are under 'unclassified'.
-create or replace view analytics.region_sector_matrix as
-
-with
-
-regions as (
-    select distinct coalesce(province.region, 'unclassified') as region
-    from province
-),
-
-focus as (
-    select
-        coalesce(province_sector_focus.region, 'unclassified') as region,
-        province_sector_focus.sector_slug,
-        count(*) as province_count,
-        sum(province_sector_focus.initiative_count) as initiative_count
-    from analytics.province_sector_focus
-    group by 1, 2
-),
-
-final as (
-    select
-        regions.region,
-        sector.slug as sector_slug,
-        sector.name as sector_name,
-        coalesce(focus.province_count, 0) as province_count,
-        coalesce(focus.initiative_count, 0)::bigint as initiative_count
-    from regions
-    cross join sector
-    left join focus
-        on focus.region = regions.region
-        and focus.sector_slug = sector.slug
-)
-
-select * from final;
-
-comment on view analytics.region_sector_matrix is
-    'Sectors targeted by region. One row per NBS economic region and sector, zeros included.';
-comment on column analytics.region_sector_matrix.region is 'NBS economic region: east, central, west, northeast, or unclassified (Hong Kong, Macao, Taiwan).';
-comment on column analytics.region_sector_matrix.sector_slug is 'Stable identifier of the sector in the taxonomy.';
-comment on column analytics.region_sector_matrix.sector_name is 'Display name of the sector.';
-comment on column analytics.region_sector_matrix.province_count is 'Provinces of the region with an initiative naming the sector.';
-comment on column analytics.region_sector_matrix.initiative_count is 'Initiatives of the region''s provinces naming the sector.';
-""",
     "sector_popularity": """\
 -- Which sectors do the most provinces target?
 -- Grain: one row per sector of the taxonomy, targeted or not. Rows with
@@ -832,7 +678,7 @@ grant execute on function analytics.refresh_views() to policy_loader;
 
 
 def upgrade() -> None:
-    views.replace_views(op.get_bind(), views.previous_views(revision), VIEWS)
+    views.replace_views(op.get_bind(), views.previous_views(revision), views.views_at(revision))
     views.execute_script(op.get_bind(), REFRESH_FUNCTION)
 
 
@@ -841,4 +687,4 @@ def downgrade() -> None:
         op.get_bind(),
         "drop function analytics.refresh_views(); revoke usage on schema analytics from policy_loader",
     )
-    views.replace_views(op.get_bind(), VIEWS, views.previous_views(revision))
+    views.replace_views(op.get_bind(), views.views_at(revision), views.previous_views(revision))
