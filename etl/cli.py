@@ -396,6 +396,12 @@ def _sync_reference(url: str) -> dict[str, int]:
     help="Reject files larger than this (default 5 MB; env POLICYDB_MAX_BYTES).",
 )
 @click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=None,
+    help="Articles per load transaction (default 200).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1),
     default=None,
@@ -404,7 +410,7 @@ def _sync_reference(url: str) -> dict[str, int]:
 @click.pass_obj
 def run(
     options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: int | None,
-    workers: int | None,
+    batch_size: int | None, workers: int | None,
 ) -> None:  # fmt: skip
     """Read articles from PATHS (files or folders; default seeds/) into the database.
 
@@ -416,7 +422,7 @@ def run(
       python -m etl run
       python -m etl run ~/articles/2024 --json
     """
-    from etl.pipeline import run_pipeline
+    from etl.pipeline import BATCH_SIZE, run_pipeline
 
     paths = paths or (Path("seeds"),)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
@@ -425,6 +431,7 @@ def run(
     with options.database() as url:
         summary = run_pipeline(
             url, list(paths), max_bytes=max_bytes, workers=workers,
+            batch_size=batch_size or BATCH_SIZE,
             show_progress=not as_json and _is_tty(),
         )  # fmt: skip
     if as_json:
@@ -509,7 +516,7 @@ def main() -> None:
             raise
         click.secho(
             f"Error: the database refused: {_first_line(error)}\n"
-            "Nothing was half-written: each article is its own transaction. "
+            "Nothing was half-written: articles are committed whole, with their facts. "
             "Run again with --debug for the full error.",
             err=True,
             fg="red",

@@ -16,7 +16,7 @@ to reject only the culprit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,22 +213,45 @@ def load_batch(
     files: list[PendingFile],
     refs: ReferenceIds,
     run_id: int,
+    claimed: Mapping[int, str] | None = None,
 ) -> None:
     """Write the batch's new articles, their facts and every file's outcome.
 
     Runs inside the caller's transaction. Sets ``article_id`` on each file and
     turns ``loaded`` into ``replaced`` where an older version was at that path.
+    ``claimed`` maps stored articles to another file of this run holding the
+    same text: replacing their path moves them to that file instead of
+    deleting them, so a copy made before an edit keeps its article.
     """
     cursor = connection.cursor()
     new = [f for f in files if f.outcome == "loaded" and f.record is not None]
     records = [f.record for f in new if f.record is not None]
     if new:
+        paths = [f.path for f in new]
+        kept = dict(claimed or {})
+        # A stored text still present under another name in this run moves to
+        # that name; only texts no file holds any more are deleted.
+        cursor.execute(
+            "select source_article_id, source_path from source_article"
+            " where source_path = any(%s) and source_article_id = any(%s)",
+            [paths, list(kept)],
+        )
+        moved = cursor.fetchall()
+        if moved:
+            cursor.execute(
+                """
+                update source_article set source_path = moved.path
+                from unnest(%s::bigint[], %s::text[]) as moved (id, path)
+                where source_article.source_article_id = moved.id
+                """,
+                [[article_id for article_id, _ in moved], [kept[a] for a, _ in moved]],
+            )
         # Edited files replace what was read from the same path; facts cascade.
         cursor.execute(
             "delete from source_article where source_path = any(%s) returning source_path",
-            [[f.path for f in new]],
+            [paths],
         )
-        replaced = {path for (path,) in cursor.fetchall()}
+        replaced = {path for (path,) in cursor.fetchall()} | {path for _, path in moved}
         for pending in new:
             if pending.path in replaced:
                 pending.outcome = "replaced"

@@ -35,7 +35,7 @@ from typing import Any
 
 import psycopg
 from pydantic import ValidationError
-from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
+from sqlalchemy import Connection, create_engine, func, insert, pool, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -54,7 +54,12 @@ BATCH_SIZE = 200
 # Batches in flight: the one being loaded and the next, being extracted. More
 # did not help on two cores (they are saturated) and would only cost memory.
 BATCHES_IN_FLIGHT = 2
-# Below this many new articles, starting worker processes costs more than it saves.
+_BAD_NAME = (
+    "the file name is not valid UTF-8 and cannot be recorded; rename it "
+    "(e.g. convmv -f latin1 -t utf8)"
+)
+# Until a run has this many new articles, extraction stays in this process:
+# starting worker processes would cost more than it saves.
 MIN_PARALLEL = 100
 
 
@@ -138,17 +143,22 @@ def _count_facts(record: ArticleRecord) -> Counter[str]:
 
 
 def _display_path(path: Path) -> str:
+    # Links are shown as themselves, not as the files they name: a link and
+    # its target are two files (the second one unchanged, same text).
+    absolute = Path(os.path.abspath(path))
     try:
-        # A broken link is shown as itself, not as the missing file it names.
-        resolved = path.resolve() if path.exists() else Path(os.path.abspath(path))
-    except (OSError, RuntimeError):
-        # A symbolic link loop cannot be resolved (RuntimeError before Python
-        # 3.13); the file is rejected when read, under its own name.
-        resolved = Path(os.path.abspath(path))
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(os.getcwd()))
     except ValueError:
-        return str(resolved)
+        return str(absolute)
+
+
+def _printable(shown: str) -> str | None:
+    """None when the name can be stored as text; else a stand-in a person can read."""
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
 
 
 # --- extraction, in worker processes -----------------------------------------
@@ -194,9 +204,11 @@ class Extractor:
     def __init__(self, workers: int | None) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
+        self._submitted = 0
 
     def submit(self, items: list[tuple[ArticleFile, str]]) -> list[Future[ArticleRecord | str]]:
-        if self._pool is None and (self.workers <= 1 or len(items) < MIN_PARALLEL):
+        self._submitted += len(items)
+        if self._pool is None and (self.workers <= 1 or self._submitted < MIN_PARALLEL):
             return [_done(extract_record(article, path)) for article, path in items]
         if self._pool is None:
             # spawn, not fork: the parent holds database connections and threads.
@@ -249,6 +261,10 @@ class _Run:
         # Texts submitted but not yet committed: a copy of one of them later in
         # the corpus is unchanged, not a second article.
         self.in_flight: dict[str, str] = {}
+        # Stored articles whose text another file of this run still holds
+        # (article id -> that file): if their own file was edited, they move
+        # to the copy instead of being deleted. One entry per duplicate file.
+        self.claimed: dict[int, str] = {}
 
     def prepare(self, paths: list[Path]) -> _Batch:
         started = time.perf_counter()
@@ -256,6 +272,10 @@ class _Run:
         articles: dict[int, ArticleFile] = {}
         for path in paths:
             shown = _display_path(path)
+            stand_in = _printable(shown)
+            if stand_in is not None:
+                files.append(PendingFile(stand_in, "rejected", _BAD_NAME))
+                continue
             try:
                 article = read_article(path, self.max_bytes)
             except RejectedFile as error:
@@ -279,6 +299,8 @@ class _Run:
                 pending.reason = (
                     None if earlier_path == pending.path else f"same text as {earlier_path}"
                 )
+                if earlier and earlier_path != pending.path:
+                    self.claimed[earlier[0]] = pending.path
             else:
                 self.in_flight[article.sha256] = pending.path
                 to_extract.append(index)
@@ -297,28 +319,29 @@ class _Run:
                 pending.record = result
         loaded = time.perf_counter()
         self.summary.phase_seconds["extract"] += loaded - started
+        # load_batch updates the files as it goes; a failed attempt must not
+        # leave its (rolled back) ids and outcomes behind for the retry.
+        before = [(f.outcome, f.reason, f.article_id) for f in batch.files]
         try:
-            load_batch(self.load, batch.files, self.refs, self.run_id)
+            load_batch(self.load, batch.files, self.refs, self.run_id, self.claimed)
             self.load.commit()
         except psycopg.OperationalError:
             raise
         except psycopg.Error:
             self.load.rollback()
-            for pending in batch.files:
+            for pending, (outcome, reason, article_id) in zip(batch.files, before, strict=True):
+                pending.outcome, pending.reason, pending.article_id = outcome, reason, article_id
                 self._load_alone(pending)
         self.summary.phase_seconds["load"] += time.perf_counter() - loaded
         for pending in batch.files:
             self.summary.record(pending)
-            if pending.sha256 is not None:
-                self.in_flight.pop(pending.sha256, None)
+            if pending.sha256 is not None and self.in_flight.get(pending.sha256) == pending.path:
+                del self.in_flight[pending.sha256]
 
     def _load_alone(self, pending: PendingFile) -> None:
         """After a failed batch: load one file in its own transaction, or reject it."""
-        if pending.outcome == "replaced":
-            pending.outcome = "loaded"
-        pending.article_id = None if pending.record else pending.article_id
         try:
-            load_batch(self.load, [pending], self.refs, self.run_id)
+            load_batch(self.load, [pending], self.refs, self.run_id, self.claimed)
             self.load.commit()
         except psycopg.OperationalError:
             raise
@@ -368,6 +391,10 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             with Session(bind=connection) as session:
                 sync_reference(session)
                 session.commit()
+            # A run that died may have committed articles it never refreshed.
+            died = connection.execute(
+                select(func.count()).where(EtlRun.status == "running")
+            ).scalar_one()
             run_id = _start_run(connection)
             refs = ReferenceIds(connection)
             connection.commit()
@@ -395,7 +422,7 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
-            if summary.counts["loaded"] or summary.counts["replaced"]:
+            if summary.counts["loaded"] or summary.counts["replaced"] or died:
                 refresh_started = time.perf_counter()
                 refresh_summaries(connection)
                 summary.phase_seconds["refresh"] += time.perf_counter() - refresh_started

@@ -106,8 +106,9 @@ def reference_fingerprint(corpus: Path, server_url: str) -> dict[str, tuple[int,
 
 def etl_command(url: str, corpus: Path) -> list[str]:
     return [
+        # Small batches: many commits, so a kill after the first few lands mid-run.
         sys.executable, "-m", "etl", "--database-url", url, "run", "--json", "--workers", "2",
-        str(corpus),
+        "--batch-size", "20", str(corpus),
     ]  # fmt: skip
 
 
@@ -162,7 +163,7 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
 ) -> None:
     url = database
     process = start_etl(url, corpus)
-    wait_for_files(url, process, CORPUS_SIZE // 10)
+    wait_for_files(url, process, CORPUS_SIZE // 3)
     workers = children_of(process.pid)
     assert workers, "the run extracts in worker processes"
     process.send_signal(signal.SIGKILL)
@@ -216,7 +217,7 @@ def test_database_connection_killed_mid_run(
 ) -> None:
     url = database
     process = start_etl(url, corpus)
-    wait_for_files(url, process, CORPUS_SIZE // 10)
+    wait_for_files(url, process, CORPUS_SIZE // 3)
     database = make_url(url).database
     with psycopg.connect(libpq_url(url), autocommit=True) as admin:
         admin.execute(

@@ -238,18 +238,66 @@ def test_a_batch_the_database_refuses_is_loaded_file_by_file(migrated: str) -> N
     engine.dispose()
     files = [
         PendingFile("good.txt", "loaded", sha256=good.sha256, record=good_record),
+        # A copy of good.txt's text, recorded against the article it makes.
+        PendingFile("good copy.txt", "unchanged", "same text as good.txt", sha256=good.sha256),
         PendingFile("bad.txt", "loaded", sha256=bad.sha256, record=bad_record),
     ]
     summary = RunSummary(run_id, "running", 0.0)
     with psycopg.connect(libpq_url(migrated)) as load:
         _Run(load, run_id, refs, Extractor(1), None, summary).finish(_Batch(files, {}))
         outcomes = load.execute(
-            "select path, outcome, reason from etl_run_file order by path"
+            "select path, outcome, reason, source_article_id from etl_run_file order by path"
         ).fetchall()
-        stored = load.execute("select source_path from source_article").fetchall()
-    assert [(path, outcome) for path, outcome, _ in outcomes] == [
-        ("bad.txt", "rejected"), ("good.txt", "loaded"),
+        stored = load.execute(
+            "select source_path, source_article_id from source_article"
+        ).fetchall()
+    assert [(path, outcome) for path, outcome, _, _ in outcomes] == [
+        ("bad.txt", "rejected"), ("good copy.txt", "unchanged"), ("good.txt", "loaded"),
     ]  # fmt: skip
     assert outcomes[0][2].startswith("the database refused it: duplicate key value")
-    assert stored == [("good.txt",)]
-    assert summary.counts == {"loaded": 1, "rejected": 1}
+    assert [path for path, _ in stored] == ["good.txt"]
+    # The copy points at the article that exists, not an id of the failed attempt.
+    assert outcomes[1][3] == outcomes[2][3] == stored[0][1]
+    assert summary.counts == {"loaded": 1, "unchanged": 1, "rejected": 1}
+
+
+@pytest.mark.parametrize("batch_size", ["200", "1"])
+def test_a_copy_made_before_an_edit_keeps_the_old_text(
+    migrated: str, tmp_path: Path, batch_size: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = SEED.read_text()
+    (corpus / "a.txt").write_text(original)
+    code, _ = _run(migrated, "--batch-size", batch_size, str(corpus))
+    assert code == 0
+    (corpus / "b.txt").write_text(original)
+    (corpus / "a.txt").write_text(original.replace("Hainan", "Yunnan"))
+    code, second = _run(migrated, "--batch-size", batch_size, str(corpus))
+    assert code == 0, second
+    assert (second["replaced"], second["unchanged"], second["rejected"]) == (1, 1, 0)
+    engine = create_engine(migrated, poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("select source_path, body like '%Hainan%' from source_article order by 1")
+        ).all()
+    engine.dispose()
+    assert [(Path(path).name, old) for path, old in stored] == [("a.txt", False), ("b.txt", True)]
+
+
+def test_odd_file_names_and_links(migrated: str, tmp_path: Path) -> None:
+    import os
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    (corpus / "z.txt").symlink_to(corpus / "a.txt")
+    bad_name = os.fsencode(corpus) + b"/caf\xe9.txt"
+    with open(bad_name, "wb") as handle:
+        handle.write(b"Shandong will develop robotics.")
+    code, summary = _run(migrated, str(corpus))
+    assert code == 1 and summary["files"] == 3
+    assert (summary["loaded"], summary["unchanged"], summary["rejected"]) == (1, 1, 1)
+    (rejection,) = summary["rejections"]
+    assert rejection["path"].endswith("caf\\xe9.txt")
+    assert "file name is not valid UTF-8" in rejection["reason"]
