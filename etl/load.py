@@ -45,6 +45,8 @@ class PendingFile:
     sha256: str | None = None
     record: ArticleRecord | None = None
     article_id: int | None = None
+    # Unchanged because the same text is stored under another name.
+    is_copy: bool = False
 
 
 def existing_articles(
@@ -226,11 +228,14 @@ def load_batch(
     cursor = connection.cursor()
     new = [f for f in files if f.outcome == "loaded" and f.record is not None]
     records = [f.record for f in new if f.record is not None]
-    if new:
-        paths = [f.path for f in new]
+    # A file whose text is new, or now the same as another file's, no longer
+    # holds what was read from its path before: that article goes, unless
+    # another file of this run still holds its text (then it moves there).
+    copies = [f for f in files if f.outcome == "unchanged" and f.is_copy]
+    paths = [f.path for f in new] + [f.path for f in copies]
+    if paths:
         kept = dict(claimed or {})
-        # A stored text still present under another name in this run moves to
-        # that name; only texts no file holds any more are deleted.
+        in_use = [f.article_id for f in copies if f.article_id is not None]
         cursor.execute(
             "select source_article_id, source_path from source_article"
             " where source_path = any(%s) and source_article_id = any(%s)",
@@ -246,10 +251,11 @@ def load_batch(
                 """,
                 [[article_id for article_id, _ in moved], [kept[a] for a, _ in moved]],
             )
-        # Edited files replace what was read from the same path; facts cascade.
+        # Facts go with their article (cascade).
         cursor.execute(
-            "delete from source_article where source_path = any(%s) returning source_path",
-            [paths],
+            "delete from source_article where source_path = any(%s)"
+            " and not source_article_id = any(%s) returning source_path",
+            [paths, in_use],
         )
         replaced = {path for (path,) in cursor.fetchall()} | {path for _, path in moved}
         for pending in new:

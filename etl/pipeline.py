@@ -299,7 +299,8 @@ class _Run:
                 pending.reason = (
                     None if earlier_path == pending.path else f"same text as {earlier_path}"
                 )
-                if earlier and earlier_path != pending.path:
+                pending.is_copy = earlier_path != pending.path
+                if earlier and pending.is_copy:
                     self.claimed[earlier[0]] = pending.path
             else:
                 self.in_flight[article.sha256] = pending.path

@@ -301,3 +301,22 @@ def test_odd_file_names_and_links(migrated: str, tmp_path: Path) -> None:
     (rejection,) = summary["rejections"]
     assert rejection["path"].endswith("caf\\xe9.txt")
     assert "file name is not valid UTF-8" in rejection["reason"]
+
+
+def test_a_file_edited_into_a_copy_of_another_drops_its_old_text(
+    migrated: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "p.txt")
+    shutil.copy(FIXTURES / "articles" / "xinhua_wire.txt", corpus / "q.txt")
+    assert _run(migrated, str(corpus))[0] == 0
+    shutil.copy(FIXTURES / "articles" / "xinhua_wire.txt", corpus / "p.txt")
+    code, second = _run(migrated, str(corpus))
+    assert code == 0 and second["unchanged"] == 2
+    engine = create_engine(migrated, poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        stored = connection.execute(text("select source_path from source_article")).all()
+    engine.dispose()
+    # The seed's text is held by no file any more; q.txt's is stored once.
+    assert [Path(path).name for (path,) in stored] == ["q.txt"]
