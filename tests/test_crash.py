@@ -152,6 +152,14 @@ def children_of(pid: int) -> list[int]:
     return children
 
 
+def is_running_now(url: str) -> list[bool]:
+    with psycopg.connect(libpq_url(url)) as connection:
+        rows = connection.execute(
+            "select is_running_now from analytics.etl_health order by run_id"
+        ).fetchall()
+    return [flag for (flag,) in rows]
+
+
 def statuses(url: str) -> list[str]:
     with psycopg.connect(libpq_url(url)) as connection:
         rows = connection.execute("select status from etl_run order by etl_run_id").fetchall()
@@ -166,9 +174,15 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
     wait_for_files(url, process, CORPUS_SIZE // 3)
     workers = children_of(process.pid)
     assert workers, "the run extracts in worker processes"
+    assert is_running_now(url) == [True]
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert statuses(url) == ["running"], "a killed process cannot record its own end"
+    # The lock died with its session: etl_health already tells the run is dead.
+    deadline = time.monotonic() + 10
+    while is_running_now(url) != [False] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert is_running_now(url) == [False]
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)

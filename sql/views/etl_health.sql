@@ -15,6 +15,16 @@ final as (
         extract(epoch from etl_run.finished_at - etl_run.started_at)::numeric(12, 3)
             as duration_seconds,
         etl_run.status,
+        -- A run killed outright cannot record its end; while it holds the
+        -- ETL's advisory lock (key 7311402001 = classid 1, objid 3016434705)
+        -- it is alive, and a 'running' run without it has died.
+        etl_run.status = 'running' and exists (
+            select from pg_locks
+            where pg_locks.locktype = 'advisory'
+                and pg_locks.classid = 1
+                and pg_locks.objid = 3016434705
+                and pg_locks.granted
+        ) as is_running_now,
         etl_run.code_version,
         etl_run.files_seen_count as files_seen,
         etl_run.loaded_count as loaded,
@@ -38,6 +48,7 @@ comment on column analytics.etl_health.started_at is 'When the run started.';
 comment on column analytics.etl_health.finished_at is 'When it ended; empty while running or if it died.';
 comment on column analytics.etl_health.duration_seconds is 'Seconds from start to end.';
 comment on column analytics.etl_health.status is 'running, succeeded, partial (some files rejected), failed or interrupted.';
+comment on column analytics.etl_health.is_running_now is 'True while a run marked running is alive (holds the ETL lock); a running run with false has died and will be marked interrupted by the next run.';
 comment on column analytics.etl_health.code_version is 'Version of the ETL code that ran.';
 comment on column analytics.etl_health.files_seen is 'Article files the run found.';
 comment on column analytics.etl_health.loaded is 'Files loaded as new articles.';
