@@ -24,6 +24,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from alembic.config import Config
+from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,24 +160,22 @@ def drop_schema_and_reader(connection: Connection) -> None:
     execute_script(connection, _DROP_READER)
 
 
-def frozen_views(script_directory: object, revision: str | None) -> dict[str, str]:
+def _down(script: Script) -> str | None:
+    down = script.down_revision
+    return down if isinstance(down, str) or down is None else down[0]
+
+
+def frozen_views(scripts: ScriptDirectory, revision: str | None) -> dict[str, str]:
     """The views as of ``revision``.
 
     Each view migration freezes only the views it creates or changes (VIEWS)
     and names those it removes (DROPPED), so the set at a revision is every
     migration's VIEWS from the first up to it, later copies winning.
     """
-    from alembic.script import ScriptDirectory
-
-    assert isinstance(script_directory, ScriptDirectory)
     chain = []
-    while revision is not None:
-        script = script_directory.get_revision(revision)
-        if script is None:
-            break
+    while revision is not None and (script := scripts.get_revision(revision)) is not None:
         chain.append(script.module)
-        down = script.down_revision
-        revision = down if isinstance(down, str) or down is None else down[0]
+        revision = _down(script)
     views: dict[str, str] = {}
     for module in reversed(chain):
         views.update(getattr(module, "VIEWS", {}))
@@ -184,9 +184,8 @@ def frozen_views(script_directory: object, revision: str | None) -> dict[str, st
     return views
 
 
-def _migration_scripts() -> object:
+def _migration_scripts() -> ScriptDirectory:
     from alembic import context
-    from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(context.config)
 
@@ -198,31 +197,20 @@ def views_at(revision: str) -> dict[str, str]:
 
 def previous_views(revision: str) -> dict[str, str]:
     """For a migration: the whole set of views as of the revision before it."""
-    from alembic.script import ScriptDirectory
-
     scripts = _migration_scripts()
-    assert isinstance(scripts, ScriptDirectory)
     script = scripts.get_revision(revision)
     assert script is not None
-    down = script.down_revision
-    return frozen_views(scripts, down if isinstance(down, str) or down is None else down[0])
+    return frozen_views(scripts, _down(script))
 
 
-def _scripts(config: object = None) -> object:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
+def _scripts(config: Config | None = None) -> ScriptDirectory:
     from db.migrate import alembic_config
 
-    assert config is None or isinstance(config, Config)
     return ScriptDirectory.from_config(config or alembic_config())
 
 
 def head_views() -> dict[str, str]:
-    from alembic.script import ScriptDirectory
-
     scripts = _scripts()
-    assert isinstance(scripts, ScriptDirectory)
     return frozen_views(scripts, scripts.get_current_head())
 
 
@@ -283,14 +271,11 @@ def render_views_literal(views: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def write_revision(message: str, directory: Path = VIEWS_DIR, config: object = None) -> Path:
+def write_revision(message: str, directory: Path = VIEWS_DIR, config: Config | None = None) -> Path:
     """Write the next migration, freezing the views in ``directory`` into it."""
     import datetime as dt
 
-    from alembic.script import ScriptDirectory
-
     scripts = _scripts(config)
-    assert isinstance(scripts, ScriptDirectory)
     head = scripts.get_current_head()
     if head is None or not head.isdigit():
         raise ViewError(f"cannot number a revision after head {head!r}")

@@ -480,7 +480,7 @@ def main() -> None:
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     from db.embedded import EmbeddedServerError
-    from etl.pipeline import RunAborted
+    from etl.pipeline import RunAborted, first_line
 
     debug = "--debug" in sys.argv
     try:
@@ -505,7 +505,7 @@ def main() -> None:
         if debug:
             raise
         click.secho(
-            f"Error: cannot reach the database: {_first_line(error)}\n"
+            f"Error: cannot reach the database: {first_line(error)}\n"
             "Check DATABASE_URL (python -m etl db url), or unset it to use the embedded server.",
             err=True,
             fg="red",
@@ -515,16 +515,10 @@ def main() -> None:
         if debug:
             raise
         click.secho(
-            f"Error: the database refused: {_first_line(error)}\n"
+            f"Error: the database refused: {first_line(error)}\n"
             "Nothing was half-written: articles are committed whole, with their facts. "
             "Run again with --debug for the full error.",
             err=True,
             fg="red",
         )
         sys.exit(EXIT_CONFIG)
-
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    lines = str(original).strip().splitlines()
-    return lines[0] if lines else type(original).__name__

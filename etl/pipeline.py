@@ -349,7 +349,7 @@ class _Run:
         except psycopg.Error as error:
             self.load.rollback()
             pending.outcome, pending.record, pending.article_id = "rejected", None, None
-            pending.reason = f"the database refused it: {_first_line(error)}"
+            pending.reason = f"the database refused it: {first_line(error)}"
             load_batch(self.load, [pending], self.refs, self.run_id)
             self.load.commit()
 
@@ -411,7 +411,7 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
                 # now; the next run marks this one interrupted when it takes the lock.
                 raise RunAborted(
                     f"lost the connection to the database after {summary.files} files "
-                    f"({_first_line(error)}). The articles committed so far are kept; "
+                    f"({first_line(error)}). The articles committed so far are kept; "
                     "run the same command again to load the rest."
                 ) from error
             except BaseException as error:
@@ -460,7 +460,7 @@ def refresh_summaries(connection: Connection) -> bool:
         connection.commit()
     except DBAPIError as error:
         connection.rollback()
-        print(f"Warning: the analytics summaries were not refreshed ({_first_line(error)}); "
+        print(f"Warning: the analytics summaries were not refreshed ({first_line(error)}); "
               "run `python -m etl db refresh`.", file=sys.stderr)  # fmt: skip
         return False
     return True
@@ -487,9 +487,10 @@ def _finish(connection: Connection, run_id: int, summary: RunSummary, status: st
     connection.commit()
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
+    """The first line of a database error, the part a person reads."""
     lines = str(getattr(error, "orig", None) or error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
 
 
-__all__ = ["RunAborted", "RunSummary", "extract_record", "run_pipeline"]
+__all__ = ["RunAborted", "RunSummary", "extract_record", "first_line", "run_pipeline"]
