@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db import migrate
 from db.reference import sync_reference
 from db.settings import libpq_url, normalize_url
+from etl.extract.reference import default_reference
 
 TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
 
@@ -64,7 +65,7 @@ def upgrade(url: str) -> None:
     engine = create_engine(url, poolclass=pool.NullPool)
     try:
         with Session(engine) as session, session.begin():
-            sync_reference(session)
+            sync_reference(session, default_reference())
     finally:
         engine.dispose()
 

@@ -1,92 +1,27 @@
-"""Reference data (provinces, sectors and their aliases) from ``seeds/reference/``.
+"""Reference data synced into tables: an idempotent upsert on natural keys.
 
 Loaded by ``db upgrade`` and at the start of every ETL run, not by a data
 migration: aliases are added far more often than the schema changes, and an
 idempotent upsert from the files keeps every database on the files' current
 version without a migration per alias. Rows are matched on natural keys
 (province code, sector slug), so ids stay stable and facts keep pointing at
-them.
+them. The records come from `etl.extract.reference` (no database import
+there); this module only needs their attributes, so it does not import them.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import Province, ProvinceAlias, Sector, SectorAlias
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "seeds" / "reference"
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ProvinceRecord(_Strict):
-    code: str = Field(pattern=r"^CN-[A-Z]{2}$")
-    name: str
-    name_zh: str
-    kind: str
-    region: str | None
-    capital: str | None
-    aliases: list[str] = []
-
-
-class SectorRecord(_Strict):
-    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str
-    parent: str | None
-    classification: str
-    description: str
-    aliases: list[str] = []
-
-
-class ExpertAliasRecord(_Strict):
-    name: str
-    aliases: list[str]
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class ReferenceData:
-    provinces: list[ProvinceRecord]
-    sectors: list[SectorRecord]
-    expert_aliases: list[ExpertAliasRecord] = field(default_factory=list)
-
-
-def _read(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise FileNotFoundError(f"reference data file {path} is missing") from error
-    if not isinstance(data, list):
-        raise ValueError(f"{path} must hold a JSON list")
-    return data
-
-
-def load_reference(directory: Path = REFERENCE_DIR) -> ReferenceData:
-    provinces = [ProvinceRecord(**row) for row in _read(directory / "provinces.json")]
-    sectors = [SectorRecord(**row) for row in _read(directory / "sectors.json")]
-    experts_path = directory / "expert_aliases.json"
-    experts = (
-        [ExpertAliasRecord(**row) for row in _read(experts_path)] if experts_path.exists() else []
-    )
-    slugs = {sector.slug for sector in sectors}
-    for sector in sectors:
-        if sector.parent is not None and sector.parent not in slugs:
-            raise ValueError(f"sector {sector.slug!r} names unknown parent {sector.parent!r}")
-    return ReferenceData(provinces, sectors, experts)
-
-
-def sync_reference(session: Session, reference: ReferenceData | None = None) -> dict[str, int]:
-    """Upsert reference rows and make the alias tables equal to the files."""
-    reference = reference or load_reference()
+def sync_reference(session: Session, reference: Any) -> dict[str, int]:
+    """Upsert reference rows (an `etl.extract.reference.ReferenceData`) and make the
+    alias tables equal to the files."""
     provinces = {p.code: p for p in session.scalars(select(Province))}
     for record in reference.provinces:
         province = provinces.get(record.code) or Province(code=record.code)

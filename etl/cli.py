@@ -369,12 +369,13 @@ def _sync_reference(url: str) -> dict[str, int]:
     from sqlalchemy.orm import Session
 
     from db.reference import sync_reference
+    from etl.extract.reference import default_reference
     from etl.pipeline import refresh_summaries
 
     engine = create_engine(url, poolclass=pool.NullPool)
     try:
         with Session(engine) as session, session.begin():
-            counts = sync_reference(session)
+            counts = sync_reference(session, default_reference())
         # Summaries list every province and sector: new reference rows must show.
         with engine.connect() as connection:
             refresh_summaries(connection)

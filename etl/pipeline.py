@@ -44,6 +44,7 @@ from db.reference import sync_reference
 from db.settings import libpq_url
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
+from etl.extract.reference import default_reference
 from etl.load import PendingFile, ReferenceIds, existing_articles, load_batch
 from etl.read import ArticleFile, RejectedFile, discover, read_article
 from etl.validate import ArticleRecord, build_record
@@ -390,7 +391,7 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
         with engine.connect() as connection:
             _take_lock(connection)
             with Session(bind=connection) as session:
-                sync_reference(session)
+                sync_reference(session, default_reference())
                 session.commit()
             # A run that died may have committed articles it never refreshed.
             died = connection.execute(

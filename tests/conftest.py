@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from db import migrate
 from db.reference import sync_reference
 from db.settings import libpq_url, normalize_url
+from etl.extract.reference import default_reference
 
 
 def _server_url() -> Iterator[str]:
@@ -93,7 +94,7 @@ def database_url(server_url: str) -> Iterator[str]:
         migrate.upgrade(url)
         engine = create_engine(url, poolclass=pool.NullPool)
         with Session(engine) as session, session.begin():
-            sync_reference(session)
+            sync_reference(session, default_reference())
         engine.dispose()
         yield url
 

@@ -27,6 +27,7 @@ from db import migrate
 from db.reference import sync_reference
 from etl.cli import cli
 from etl.extract.article import extract_article
+from etl.extract.reference import default_reference
 from etl.extract.text import normalize
 from etl.read import DEFAULT_MAX_BYTES, ArticleFile, RejectedFile
 from etl.validate import build_record
@@ -329,7 +330,7 @@ def migrated(scratch_database: str) -> str:
     migrate.upgrade(scratch_database)
     engine = create_engine(scratch_database, poolclass=pool.NullPool)
     with Session(engine) as session, session.begin():
-        sync_reference(session)
+        sync_reference(session, default_reference())
     engine.dispose()
     return scratch_database
 

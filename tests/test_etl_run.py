@@ -228,10 +228,11 @@ def test_a_batch_the_database_refuses_is_loaded_file_by_file(migrated: str) -> N
     from sqlalchemy.orm import Session
 
     from db.reference import sync_reference
+    from etl.extract.reference import default_reference
 
     engine = create_engine(migrated, poolclass=pool.NullPool)
     with Session(engine) as session, session.begin():
-        sync_reference(session)
+        sync_reference(session, default_reference())
     with engine.connect() as connection:
         run_id = _start_run(connection)
         refs = ReferenceIds(connection)

@@ -218,8 +218,8 @@ def test_sidecar_overrides_and_malformed_sidecar_is_a_clear_rejection(tmp_path) 
 def test_every_alias_matches_itself_whole() -> None:
     # The trie regex must find each alias as one match, mapped to its own
     # sector or province, in any case for lower-case aliases.
-    from db.reference import load_reference
     from etl.extract.gazetteer import Gazetteer
+    from etl.extract.reference import load_reference
 
     reference = load_reference()
     gazetteer = Gazetteer(reference)

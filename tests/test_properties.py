@@ -16,9 +16,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.reference import load_reference
 from etl.extract.article import ArticleFacts, extract_article
 from etl.extract.gazetteer import Gazetteer
+from etl.extract.reference import load_reference
 from etl.extract.text import normalize
 from etl.read import ArticleFile
 from etl.validate import ArticleRecord, build_record

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from db import migrate
 from db.models import Base, Province, ProvinceAlias, Sector
-from db.reference import load_reference, sync_reference
+from db.reference import sync_reference
 from etl.extract.gazetteer import Gazetteer
+from etl.extract.reference import default_reference, load_reference
 from tests.conftest import FIXTURES
 from tests.gold import sector_slug
 
@@ -29,7 +30,7 @@ def test_round_trip_on_empty_and_populated_database(scratch_database: str, tmp_p
     migrate.upgrade(scratch_database)
     engine = create_engine(scratch_database, poolclass=pool.NullPool)
     with Session(engine) as session, session.begin():
-        sync_reference(session)
+        sync_reference(session, default_reference())
     from etl.pipeline import run_pipeline
 
     summary = run_pipeline(scratch_database, [FIXTURES.parent.parent / "seeds" / "articles"])

