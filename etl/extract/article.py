@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
 from etl.extract.speech import Expert, StatementFact, extract_speech
-from etl.extract.text import Sentence, SpanIndex, normalize, split_sentences
+from etl.extract.text import Sentence, SpanIndex, guess_language, normalize, split_sentences
 
 _NUMBER_WORDS = {
     "two": 2,
@@ -316,6 +316,11 @@ def _unique(matches: list[Match]) -> list[Match]:
 
 
 def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    if guess_language(text) == "zh":
+        # Imported here: zh_article builds on this module's fact types.
+        from etl.extract.zh_article import extract_chinese_article
+
+        return extract_chinese_article(text)
     gazetteer = gazetteer or default_gazetteer()
     metadata = extract_metadata(text)
     year = metadata.published_on.year if metadata.published_on else None

@@ -12,6 +12,7 @@ quantifiers, so the scan stays linear in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -137,3 +138,109 @@ def default_gazetteer() -> Gazetteer:
     if _DEFAULT is None:
         _DEFAULT = Gazetteer()
     return _DEFAULT
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_chinese_term(term: str) -> bool:
+    return _HAN.search(term) is not None
+
+
+class ChineseMatcher:
+    """Leftmost-longest matching of Chinese terms, which have no spaces to bound them.
+
+    An Aho-Corasick automaton (pyahocorasick) finds every occurrence in one
+    pass; of overlapping ones the leftmost and then longest wins, so "浙江西部"
+    is 浙江, not 江西, and "新能源汽车" is one sector, not 新能源 and 汽车.
+    Latin terms ("5G", "AI") are matched here too, but only between non-Latin
+    neighbours, as written.
+    """
+
+    def __init__(self, surface_to_key: dict[str, str]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for surface, key in surface_to_key.items():
+            self._automaton.add_word(surface, (surface, key))
+        self._empty = not surface_to_key
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        end = len(text) if end is None else end
+        if self._empty or start >= end:
+            return []
+        candidates = []
+        for last, (surface, key) in self._automaton.iter(text, start, end):
+            first = last - len(surface) + 1
+            if not _HAN.search(surface) and not _latin_bounded(text, first, last + 1):
+                continue
+            candidates.append(Match(key, first, last + 1, surface))
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        for match in candidates:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+        return chosen
+
+
+def _latin_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (
+        after.isascii() and after.isalnum()
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province, or a city standing for its province."""
+
+    province: str
+    city: str | None
+
+
+class ChineseGazetteer:
+    """The Chinese surfaces of the reference data: provinces, cities, sectors."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        places: dict[str, str] = {}
+        self.places: dict[str, Place] = {}
+        for province in reference.provinces:
+            for surface in (province.name_zh, *province.aliases):
+                if is_chinese_term(surface) and len(surface) >= 2:
+                    places[surface] = province.name
+            self.places[province.name] = Place(province.name, None)
+        for city in reference.cities:
+            key = f"city:{city.code}"
+            self.places[key] = Place(city.province, city.name)
+            places.setdefault(city.name_zh, key)
+            if not city.short_is_ambiguous:
+                places.setdefault(city.short_zh, key)
+        self.place_matcher = ChineseMatcher(places)
+        self._place_surfaces = frozenset(places)
+        sectors: dict[str, str] = {}
+        for sector in reference.sectors:
+            for alias in sector.aliases:
+                if is_chinese_term(alias) or any(c.isdigit() for c in alias) or alias.isupper():
+                    sectors.setdefault(alias, sector.slug)
+        self.sector_matcher = ChineseMatcher(sectors)
+        self.city_by_chinese = {c.short_zh: c.name for c in reference.cities} | {
+            c.name_zh: c.name for c in reference.cities
+        }
+        self.province_by_chinese = {p.name_zh: p.name for p in reference.provinces}
+        self.outlet_by_chinese: dict[str, str] = {}
+        for outlet in reference.outlets:
+            for surface in (outlet.name_zh, *outlet.aliases):
+                if surface and is_chinese_term(surface):
+                    self.outlet_by_chinese[surface] = outlet.name
+
+
+    def place_matcher_surfaces(self) -> frozenset[str]:
+        return self._place_surfaces
+
+
+@functools.cache
+def default_chinese_gazetteer() -> ChineseGazetteer:
+    return ChineseGazetteer(default_reference())

@@ -1,0 +1,270 @@
+"""The extraction of a Chinese article, into the same facts as an English one.
+
+Provinces and cities are matched on a simplified copy of the text (same
+offsets as the original); a city stands for its province. A sentence is an
+initiative of its subject province when it commits to something (提出, 将,
+加快, 培育, 打造 …); its sectors are the taxonomy's terms and the items of
+the lists it enumerates (空天信息、深海极地、尖端材料等未来产业), each item kept
+in the article's words and mapped to a taxonomy sector only when it holds one
+of the sector's terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from etl.extract.article import (
+    ArticleFacts,
+    Event,
+    InitiativeFact,
+    MentionFact,
+    SectorHit,
+    StatementWithTopics,
+    Target,
+)
+from etl.extract.gazetteer import ChineseGazetteer, Match, default_chinese_gazetteer
+from etl.extract.text import Sentence, normalize
+from etl.extract.zh_metadata import ChineseMetadataReader
+from etl.extract.zh_speech import ChineseSpeech
+from etl.extract.zh_text import NUMBER, chinese_quantity, simplified, split_sentences
+
+_COMMITMENT = re.compile(
+    r"提出|将|要|加快|培育|打造|发展|布局|推动|推进|实施|聚焦|壮大|建设|构建|力争|做强|做优|做大|"
+    r"重点|围绕|抢占|支持|鼓励|谋划|瞄准|计划|目标|出台|发布|印发|部署|引育|攻关|突破|创建|争创|深耕"
+)
+# A place inside a proper name is not the place: 山东大学, 湖南卫视, 四川航空.
+_PROPER_NAME_AFTER = re.compile(
+    r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院"
+)
+_NATIONAL = re.compile(r"^(?:[^,，]{0,6})(?:我国|全国|国家|中央|国务院|工信部|国家发展改革委)")
+_CONTINUES = re.compile(r"^(?:该省|全省|我省|该市|全市|我市|省里|市里|该区|全区)")
+_LIST_GLUE = re.compile(r"^(?:省|市|自治区)?\s*(?:、|和|及|与|以及|,|，)\s*$")
+
+# Enumerations: items joined by 、 after a cue, closed by 等 or a category word.
+_ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9]){2,12}"
+_LIST = re.compile(
+    r"(?:培育|发展|打造|布局|聚焦|壮大|做强|做优|推动|加快|围绕|涵盖|包括|瞄准|深耕|抢占|重点|建设|"
+    r"构建|引育|突破|主攻|形成|拓展|推进|聚力|集中|[:：])"
+    r"(?P<items>" + _ITEM + r"(?:、" + _ITEM + r")+(?:(?:、|和|以及|与)" + _ITEM + r")?)"
+    r"(?P<tail>等?(?:未来|新兴|战略性新兴|优势|主导|支柱|特色|重点|先进|现代|高端)?"
+    r"(?:产业|领域|行业|集群|赛道|方向|板块|产业链|业态)?)"
+)
+_INDUSTRY_HEAD = re.compile(
+    r"(?:产业|业|经济|制造|材料|装备|能源|技术|信息|电池|汽车|芯片|机器人|医药|器械|服务|链|网络|"
+    r"智能|软件|设备|储能|极地|航天|航空|电子|计算|通信|生物|化工|食品|纺织|物流|金融|光伏|风电|氢能|"
+    r"集成电路|半导体|显示|仪器|新药|育种|农业|消费)$"
+)
+_LEADING_CUE = re.compile(r"^(?:培育|发展|打造|布局|壮大|做强|做优|推动|加快|聚焦|围绕|建设)+")
+
+_FUTURE = re.compile(r"到20\d\d年|至20\d\d年|力争|目标|计划|将|预期|争取|确保|打造|培育|建成|形成|突破|达到")
+_PAST = re.compile(r"去年|上年|已经|已|实现了|同比|截至|截止|累计|前三季度|上半年|完成了")
+_TARGET = re.compile(
+    r"(?P<pre>超过|突破|约|近|接近|达到|达|逾|不少于|不低于)?\s*"
+    + NUMBER
+    + r"(?P<post>余|多)?\s*(?P<noun>(?:个|家|条|座|项|所|支|批|大|万辆|辆|亿元|万亿元|元|%|％)[\u4e00-\u9fff]{0,12})"
+    r"(?P<approx>以上|左右|上下)?"
+)
+_APPROX_BEFORE = frozenset({"超过", "突破", "约", "近", "接近", "逾", "不少于", "不低于"})
+
+_EVENTS = (
+    ("government_work_report", re.compile(r"政府工作报告")),
+    ("conference", re.compile(r"[\u4e00-\u9fff]{2,20}(?:大会|会议|推进会|发布会|论坛|峰会|两会)")),
+    ("plan", re.compile(r"《[^》]{2,60}(?:规划|方案|计划|意见|行动|措施|政策)[^》]{0,20}》")),
+)
+
+
+@functools.cache
+def _reader(gazetteer: ChineseGazetteer) -> ChineseMetadataReader:
+    return ChineseMetadataReader(gazetteer)
+
+
+@functools.cache
+def _speech(gazetteer: ChineseGazetteer) -> ChineseSpeech:
+    return ChineseSpeech(set(gazetteer.place_matcher_surfaces()))
+
+
+def extract_chinese_article(original: str, gazetteer: ChineseGazetteer | None = None) -> ArticleFacts:
+    gazetteer = gazetteer or default_chinese_gazetteer()
+    text = simplified(original)
+    metadata = _reader(gazetteer).read(original, text)
+    sentences = split_sentences(text)
+    speech = _speech(gazetteer).extract(original, text)
+    places = _place_matches(text, gazetteer, metadata.dateline_start, metadata.dateline_end)
+    mentions = _mentions(original, places, gazetteer, metadata.dateline_start, metadata.dateline_end)
+    provinces_in_article = {m.province for m in mentions if m.role != "dateline"}
+    initiatives: list[InitiativeFact] = []
+    previous: list[str] = []
+    previous_paragraph = -1
+    for sentence in sentences:
+        in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
+        subjects = _subjects(text, sentence, in_sentence, gazetteer)
+        if not subjects and not _NATIONAL.match(sentence.text):
+            if previous and (sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)):
+                subjects = previous
+            elif len(provinces_in_article) == 1:
+                subjects = list(provinces_in_article)
+        if subjects:
+            previous, previous_paragraph = subjects, sentence.paragraph
+        if not subjects or not _COMMITMENT.search(sentence.text):
+            continue
+        event = _event(sentence.text)
+        sectors = _sectors(original, text, sentence, gazetteer)
+        targets = _targets(original, text, sentence) if len(subjects) == 1 else []
+        for province in subjects:
+            initiatives.append(
+                InitiativeFact(
+                    province=province,
+                    event=event,
+                    clause_text=normalize(original[sentence.start : sentence.end]),
+                    start=sentence.start,
+                    end=sentence.end,
+                    sentence_index=sentence.index,
+                    sentence_text=original[sentence.start : sentence.end],
+                    sectors=sectors,
+                    targets=targets,
+                )
+            )
+    statements = [
+        StatementWithTopics(fact, _taxonomy_hits(original, text, fact.start, fact.end, gazetteer))
+        for fact in speech.statements
+    ]
+    return ArticleFacts(metadata, mentions, initiatives, speech.experts, statements)
+
+
+def _place_matches(
+    text: str, gazetteer: ChineseGazetteer, dateline_start: int | None, dateline_end: int | None
+) -> list[Match]:
+    found = []
+    for match in gazetteer.place_matcher.find(text):
+        if _PROPER_NAME_AFTER.match(text, match.end):
+            continue
+        found.append(match)
+    return found
+
+
+def _mentions(
+    original: str,
+    places: list[Match],
+    gazetteer: ChineseGazetteer,
+    dateline_start: int | None,
+    dateline_end: int | None,
+) -> list[MentionFact]:
+    mentions = []
+    for match in places:
+        place = gazetteer.places[match.key]
+        in_dateline = dateline_start is not None and dateline_start <= match.start < (dateline_end or 0)
+        mentions.append(
+            MentionFact(
+                place.province,
+                "dateline" if in_dateline else "listed",
+                original[match.start : match.end],
+                match.start,
+                match.end,
+            )
+        )
+    return mentions
+
+
+def _subjects(
+    text: str, sentence: Sentence, places: list[Match], gazetteer: ChineseGazetteer
+) -> list[str]:
+    if not places:
+        return []
+    provinces = [gazetteer.places[p.key].province for p in places]
+    group = [provinces[0]]
+    for (previous, current), province in zip(
+        zip(places, places[1:], strict=False), provinces[1:], strict=False
+    ):
+        if _LIST_GLUE.match(text[previous.end : current.start]):
+            group.append(province)
+        else:
+            break
+    return list(dict.fromkeys(group))
+
+
+def _event(sentence: str) -> Event:
+    for kind, pattern in _EVENTS:
+        found = pattern.search(sentence)
+        if found is not None:
+            return Event(kind, None, found.group(0))
+    return Event("other", None, None)
+
+
+def _taxonomy_hits(
+    original: str, text: str, start: int, end: int, gazetteer: ChineseGazetteer
+) -> list[SectorHit]:
+    return [
+        SectorHit(m.key, original[m.start : m.end], m.start, m.end)
+        for m in gazetteer.sector_matcher.find(text, start, end)
+    ]
+
+
+def _sectors(
+    original: str, text: str, sentence: Sentence, gazetteer: ChineseGazetteer
+) -> list[SectorHit]:
+    hits: list[SectorHit] = []
+    covered: list[tuple[int, int]] = []
+    for item_start, item_end, listed_as_industry in _list_items(text, sentence):
+        inside = gazetteer.sector_matcher.find(text, item_start, item_end)
+        if not listed_as_industry and not _INDUSTRY_HEAD.search(text[item_start:item_end]):
+            # "数字经济发展高地": not an industry itself; its taxonomy terms still count.
+            continue
+        slug = inside[0].key if len(inside) == 1 else None
+        hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))  # type: ignore[arg-type]
+        covered.append((item_start, item_end))
+    for hit in _taxonomy_hits(original, text, sentence.start, sentence.end, gazetteer):
+        if not any(s <= hit.start and hit.end <= e for s, e in covered):
+            hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
+    items = []
+    for found in _LIST.finditer(text, sentence.start, sentence.end):
+        listed_as_industry = bool(found.group("tail"))
+        position = found.start("items")
+        for part in re.split(r"(、|和|以及|与)", found.group("items")):
+            if part in ("、", "和", "以及", "与"):
+                position += len(part)
+                continue
+            start, end = position, position + len(part)
+            position = end
+            cue = _LEADING_CUE.match(part)
+            if cue and len(part) - cue.end() >= 2:
+                start += cue.end()
+            if end - start >= 2:
+                items.append((start, end, listed_as_industry))
+    return items
+
+
+def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
+    targets = []
+    for found in _TARGET.finditer(text, sentence.start, sentence.end):
+        window = text[max(sentence.start, found.start() - 30) : found.start()]
+        if not _FUTURE.search(window + found.group(0)) or _PAST.search(window):
+            continue
+        if re.match(r"(?:19|20)\d\d$", found.group("number")) and found.group("noun").startswith("年"):
+            continue
+        quantity = chinese_quantity(found.group("number"), found.group("unit"))
+        noun = found.group("noun")
+        if quantity is None or quantity <= 0:
+            continue
+        if noun.startswith(("亿元", "万亿元")):
+            quantity *= Decimal(10) ** (12 if noun.startswith("万亿") else 8)
+        elif noun.startswith("万辆"):
+            quantity *= 10_000
+        approximate = (
+            found.group("pre") in _APPROX_BEFORE or bool(found.group("post")) or bool(found.group("approx"))
+        )
+        targets.append(
+            Target(
+                int(quantity) if quantity == quantity.to_integral_value() else float(quantity),  # type: ignore[arg-type]
+                approximate,
+                original[found.start() : found.end()],
+                found.start(),
+                found.end(),
+            )
+        )
+    return targets

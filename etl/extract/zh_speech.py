@@ -1,0 +1,204 @@
+"""Experts and statements in Chinese text.
+
+Two rules, each a pattern and the clause in which the speaker is looked for:
+  reported:  [ORG TITLE] NAME [在接受…采访时] 表示/指出/认为/称/说/介绍…, CONTENT
+             (or NAME 说：“QUOTE”)
+  quoted:    “QUOTE” NAME 介绍说
+The speaker is the last person name (jieba's part-of-speech tag nr) in the
+clause before the verb, rather than a guess at how long names are; 他/她
+continue the last speaker. What stands before the name in the clause is the
+organization and the title ("山东省发展和改革委员会发展规划处" + "处长").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from etl.extract.speech import Expert, SpeechResult, StatementFact
+from etl.extract.zh_names import person_pinyin
+
+VERBS = (
+    "表示", "指出", "认为", "介绍", "坦言", "强调", "透露", "直言", "提到", "谈到", "说道",
+    "分析", "建议", "解释", "补充", "告诉记者", "称", "说",
+)  # fmt: skip
+_VERB = "(?P<verb>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")(?:说|道|称)?"
+# Reported speech: the verb, then a comma or colon, or the quotation itself.
+_REPORTED = re.compile(_VERB + r"\s*(?:[,，:：]\s*|(?=[“「]))")
+_QUOTED = re.compile(
+    r"[“「](?P<quote>[^“”「」\n]{4,3000})[”」]\s*[,，]?\s*(?P<clause>[^,，。；;:：“”「」\n]{1,40}?)"
+    + _VERB
+)
+_CLAUSE_START = re.compile(r"[,，。；;！？!?”」\n:：]")
+_PRONOUN = re.compile(r"^(?:据)?(?:他|她)")
+_NOT_SPEAKING = re.compile(r"(?:据|比如|可以|换句话|总的来|虽|听|或者|就是|来)$")
+_TITLE_WORDS = (
+    "书记|副书记|省长|副省长|市长|副市长|区长|县长|主任|副主任|院长|副院长|所长|副所长|处长|局长|"
+    "厅长|部长|司长|主席|副主席|委员|代表|教授|副教授|研究员|副研究员|总经理|董事长|总裁|经理|"
+    "秘书长|总工程师|首席经济学家|经济学家|分析师|发言人|新闻发言人|负责人|理事长|会长|院士|博士|"
+    "专家|创始人|首席执行官|总监|主管|研究室主任|党委书记|党组书记|市委书记|省委书记|常委|巡视员"
+)
+_TITLE_TAIL = re.compile(r"(?:(?:" + _TITLE_WORDS + r")(?:兼|、)?)+$")
+
+
+# Part-of-speech tags (first letter) a given name is never read as: verbs,
+# prepositions, adverbs, conjunctions, particles, punctuation, numbers.
+_NOT_GIVEN_NAME = frozenset("vpdcuxmqf")
+
+
+@dataclass
+class _Speaker:
+    """Spans in the body: the name, and the title and organization before it."""
+
+    name: tuple[int, int]
+    title: tuple[int, int] | None
+    organization: tuple[int, int] | None
+
+
+@functools.cache
+def _posseg():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _person_in(clause: str, offset: int, is_place: set[str]) -> _Speaker | None:
+    """The last person name of a clause, with what precedes it as organization and title."""
+    position, found = 0, None
+    tokens = [(t.word, t.flag) for t in _posseg().cut(clause)]
+    for index, (word, flag) in enumerate(tokens):
+        length = len(word)
+        if flag == "nr" and length == 1 and index + 1 < len(tokens):
+            # jieba splits an unknown given name off its surname: 王/nr 小伶/n.
+            following, following_flag = tokens[index + 1]
+            if len(following) <= 2 and following_flag[:1] not in _NOT_GIVEN_NAME:
+                length += len(following)
+        if flag == "nr" and 2 <= length <= 4 and clause[position : position + length] not in is_place:
+            found = (position, position + length)
+        position += len(word)
+    if found is None:
+        return None
+    start, end = found
+    before_start, before_end = _strip_span(clause, 0, start, " 、,，据由")
+    title = organization = None
+    tail = _TITLE_TAIL.search(clause, before_start, before_end)
+    if tail is not None and tail.group(0):
+        title = _strip_span(clause, tail.start(), tail.end(), "兼、")
+        organization = _strip_span(clause, before_start, tail.start(), " 、")
+    elif before_end > before_start:
+        organization = (before_start, before_end)
+    return _Speaker(
+        (offset + start, offset + end),
+        _shift(title, offset),
+        _shift(organization, offset),
+    )
+
+
+def _strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    if span is None or span[0] >= span[1]:
+        return None
+    return span[0] + offset, span[1] + offset
+
+
+def _content_end(text: str, start: int) -> int:
+    """A quotation runs to its closing mark; reported speech to the end of its sentence."""
+    if text[start : start + 1] in "“「":
+        close = re.compile(r"[”」]").search(text, start + 1, start + 3000)
+        return close.end() if close else start
+    end = re.compile(r"[。！？!?\n]").search(text, start)
+    return end.end() if end else len(text)
+
+
+class ChineseSpeech:
+    def __init__(self, is_place: set[str]) -> None:
+        self.is_place = is_place
+
+    def extract(self, original: str, text: str, start: int = 0) -> SpeechResult:
+        experts: dict[str, Expert] = {}
+        statements: list[StatementFact] = []
+        last_speaker: str | None = None
+        events = sorted(
+            [(m.start(), "quoted", m) for m in _QUOTED.finditer(text, start)]
+            + [(m.start(), "reported", m) for m in _REPORTED.finditer(text, start)]
+        )
+        taken: set[tuple[int, int]] = set()
+        for _, kind, match in events:
+            if kind == "quoted":
+                clause_start = match.start("clause")
+                content = (match.start("quote") - 1, match.end("quote") + 1)
+            else:
+                clause_start = _clause_start(text, match.start(), start)
+                content = (match.end(), _content_end(text, match.end()))
+            clause = text[clause_start : match.start("verb")]
+            if _NOT_SPEAKING.search(clause):
+                continue
+            speaker = self._speaker(original, clause, clause_start, experts, last_speaker)
+            if speaker is None or content in taken or content[1] - content[0] < 6:
+                continue
+            taken.add(content)
+            last_speaker = speaker
+            statements.append(
+                StatementFact(
+                    speaker_text=speaker,
+                    expert_name=speaker,
+                    verb=match.group("verb"),
+                    kind="direct" if original[content[0]] in "“「" else "indirect",
+                    text=original[content[0] : content[1]].strip(),
+                    start=content[0],
+                    end=content[1],
+                    sentence_index=None,
+                )
+            )
+        statements.sort(key=lambda s: s.start)
+        spans = [(s.start, s.end) for s in statements]
+        return SpeechResult(experts, statements, spans, set())
+
+    def _speaker(
+        self,
+        original: str,
+        clause: str,
+        offset: int,
+        experts: dict[str, Expert],
+        last_speaker: str | None,
+    ) -> str | None:
+        if _PRONOUN.match(clause.strip()):
+            return last_speaker
+        person = _person_in(clause, offset, self.is_place)
+        if person is None:
+            return None
+        name = original[slice(*person.name)]
+        expert = experts.get(name)
+        if expert is None:
+            pinyin = person_pinyin(text_of(clause, person, offset))
+            expert = Expert(name, None, None, None, {pinyin} if pinyin else set())
+            experts[name] = expert
+        if person.title and not expert.title:
+            expert.title = original[slice(*person.title)]
+        if person.organization and not expert.organization:
+            expert.organization = original[slice(*person.organization)]
+        return name
+
+
+def text_of(clause: str, person: _Speaker, offset: int) -> str:
+    """The simplified name: pinyin is read from simplified characters."""
+    return clause[person.name[0] - offset : person.name[1] - offset]
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    best = floor
+    for match in _CLAUSE_START.finditer(text, max(floor, position - 80), position):
+        best = match.end()
+    return best
