@@ -442,8 +442,10 @@ class InitiativeSector(Base):
         # No index of its own: the unique key on this table leads with it.
         comment="The initiative.",
     )
-    sector_id: Mapped[int] = mapped_column(
-        ForeignKey("sector.sector_id", ondelete="RESTRICT"), index=True, comment="The sector."
+    sector_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sector.sector_id", ondelete="RESTRICT"),
+        index=True,
+        comment="The sector; null for words the taxonomy does not (yet) know.",
     )
     matched_text: Mapped[str] = mapped_column(Text, comment="The words matched in the body.")
     span_start: Mapped[int] = mapped_column(Integer, comment="Start offset in the body.")

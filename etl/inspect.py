@@ -13,8 +13,8 @@ EVENT_LABELS = {"government_work_report": "government work report"}
 
 def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
     meta = facts.metadata
-    province_sectors: list[list[str]] = []
-    seen_pairs: set[tuple[str, str, str]] = set()
+    province_sectors: list[list[str | None]] = []
+    seen_pairs: set[tuple[str, str, str | None]] = set()
     events: list[dict[str, Any]] = []
     seen_events: set[tuple[str, str, str | None]] = set()
     targets = []

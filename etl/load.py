@@ -354,7 +354,8 @@ def _article_rows(
             initiative.end, initiative.sentence_index, initiative.sentence_text,
         ))  # fmt: skip
         rows.initiative_sector.extend(
-            (initiative_id, refs.sector[s.slug], s.text, s.start, s.end) for s in initiative.sectors
+            (initiative_id, refs.sector[s.slug] if s.slug else None, s.text, s.start, s.end)
+            for s in initiative.sectors
         )
         rows.quantitative_target.extend(
             (initiative_id, t.quantity, t.is_approximate, t.text, t.start, t.end)

@@ -15,6 +15,7 @@ quotation continued after "he said," joins its parts, each a range of the body.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -42,11 +43,15 @@ class SpanRecord(_Record):
 
 
 class SectorRecord(SpanRecord):
+    slug: str | None  # None: words the taxonomy does not know, kept unmapped
+
+
+class TopicRecord(SpanRecord):
     slug: str
 
 
 class TargetRecord(SpanRecord):
-    quantity: int = Field(gt=0)
+    quantity: Decimal = Field(gt=0)
     is_approximate: bool
 
 
@@ -79,7 +84,7 @@ class StatementRecord(SpanRecord):
     expert_name: str | None
     verb: str
     kind: Literal["direct", "indirect"]
-    topics: list[SectorRecord]
+    topics: list[TopicRecord]
     # The ranges whose words make text, when not the one range start-end.
     parts: list[tuple[int, int]] = []
 
@@ -186,7 +191,7 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
                 sectors=[sector(h) for h in i.sectors],
                 targets=[
                     TargetRecord(
-                        quantity=t.quantity,
+                        quantity=Decimal(str(t.quantity)),
                         is_approximate=t.is_approximate,
                         text=t.text,
                         start=t.start,
@@ -216,7 +221,11 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
                 text=s.fact.text,
                 start=s.fact.start,
                 end=s.fact.end,
-                topics=[sector(h) for h in s.topics],
+                topics=[
+                    TopicRecord(slug=h.slug, text=h.text, start=h.start, end=h.end)
+                    for h in s.topics
+                    if h.slug is not None
+                ],
                 parts=list(s.fact.parts),
             )
             for s in facts.statements

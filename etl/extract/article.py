@@ -136,7 +136,7 @@ _LIST_GLUE = re.compile(
 
 @dataclass
 class SectorHit:
-    slug: str
+    slug: str | None  # None: an industry the taxonomy does not know, in the article's words
     text: str
     start: int
     end: int
@@ -144,7 +144,7 @@ class SectorHit:
 
 @dataclass
 class Target:
-    quantity: int
+    quantity: int | float
     is_approximate: bool
     text: str
     start: int

@@ -188,9 +188,7 @@ class ChineseMatcher:
 def _latin_bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isascii() and before.isalnum()) and not (
-        after.isascii() and after.isalnum()
-    )
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 @dataclass(frozen=True)
@@ -232,10 +230,9 @@ class ChineseGazetteer:
         self.province_by_chinese = {p.name_zh: p.name for p in reference.provinces}
         self.outlet_by_chinese: dict[str, str] = {}
         for outlet in reference.outlets:
-            for surface in (outlet.name_zh, *outlet.aliases):
+            for surface in (outlet.name_zh or "", *outlet.aliases):
                 if surface and is_chinese_term(surface):
                     self.outlet_by_chinese[surface] = outlet.name
-
 
     def place_matcher_surfaces(self) -> frozenset[str]:
         return self._place_surfaces

@@ -12,6 +12,7 @@ of the sector's terms.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from decimal import Decimal
 
@@ -58,7 +59,9 @@ _INDUSTRY_HEAD = re.compile(
 )
 _LEADING_CUE = re.compile(r"^(?:培育|发展|打造|布局|壮大|做强|做优|推动|加快|聚焦|围绕|建设)+")
 
-_FUTURE = re.compile(r"到20\d\d年|至20\d\d年|力争|目标|计划|将|预期|争取|确保|打造|培育|建成|形成|突破|达到")
+_FUTURE = re.compile(
+    r"到20\d\d年|至20\d\d年|力争|目标|计划|将|预期|争取|确保|打造|培育|建成|形成|突破|达到"
+)
 _PAST = re.compile(r"去年|上年|已经|已|实现了|同比|截至|截止|累计|前三季度|上半年|完成了")
 _TARGET = re.compile(
     r"(?P<pre>超过|突破|约|近|接近|达到|达|逾|不少于|不低于)?\s*"
@@ -85,14 +88,18 @@ def _speech(gazetteer: ChineseGazetteer) -> ChineseSpeech:
     return ChineseSpeech(set(gazetteer.place_matcher_surfaces()))
 
 
-def extract_chinese_article(original: str, gazetteer: ChineseGazetteer | None = None) -> ArticleFacts:
+def extract_chinese_article(
+    original: str, gazetteer: ChineseGazetteer | None = None
+) -> ArticleFacts:
     gazetteer = gazetteer or default_chinese_gazetteer()
     text = simplified(original)
     metadata = _reader(gazetteer).read(original, text)
     sentences = split_sentences(text)
     speech = _speech(gazetteer).extract(original, text)
     places = _place_matches(text, gazetteer, metadata.dateline_start, metadata.dateline_end)
-    mentions = _mentions(original, places, gazetteer, metadata.dateline_start, metadata.dateline_end)
+    mentions = _mentions(
+        original, places, gazetteer, metadata.dateline_start, metadata.dateline_end
+    )
     provinces_in_article = {m.province for m in mentions if m.role != "dateline"}
     initiatives: list[InitiativeFact] = []
     previous: list[str] = []
@@ -101,7 +108,9 @@ def extract_chinese_article(original: str, gazetteer: ChineseGazetteer | None = 
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         subjects = _subjects(text, sentence, in_sentence, gazetteer)
         if not subjects and not _NATIONAL.match(sentence.text):
-            if previous and (sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)):
+            if previous and (
+                sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)
+            ):
                 subjects = previous
             elif len(provinces_in_article) == 1:
                 subjects = list(provinces_in_article)
@@ -154,7 +163,9 @@ def _mentions(
     mentions = []
     for match in places:
         place = gazetteer.places[match.key]
-        in_dateline = dateline_start is not None and dateline_start <= match.start < (dateline_end or 0)
+        in_dateline = dateline_start is not None and dateline_start <= match.start < (
+            dateline_end or 0
+        )
         mentions.append(
             MentionFact(
                 place.province,
@@ -175,7 +186,7 @@ def _subjects(
     provinces = [gazetteer.places[p.key].province for p in places]
     group = [provinces[0]]
     for (previous, current), province in zip(
-        zip(places, places[1:], strict=False), provinces[1:], strict=False
+        itertools.pairwise(places), provinces[1:], strict=False
     ):
         if _LIST_GLUE.match(text[previous.end : current.start]):
             group.append(province)
@@ -212,7 +223,7 @@ def _sectors(
             # "数字经济发展高地": not an industry itself; its taxonomy terms still count.
             continue
         slug = inside[0].key if len(inside) == 1 else None
-        hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))  # type: ignore[arg-type]
+        hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))
         covered.append((item_start, item_end))
     for hit in _taxonomy_hits(original, text, sentence.start, sentence.end, gazetteer):
         if not any(s <= hit.start and hit.end <= e for s, e in covered):
@@ -245,7 +256,9 @@ def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
         window = text[max(sentence.start, found.start() - 30) : found.start()]
         if not _FUTURE.search(window + found.group(0)) or _PAST.search(window):
             continue
-        if re.match(r"(?:19|20)\d\d$", found.group("number")) and found.group("noun").startswith("年"):
+        if re.match(r"(?:19|20)\d\d$", found.group("number")) and found.group("noun").startswith(
+            "年"
+        ):
             continue
         quantity = chinese_quantity(found.group("number"), found.group("unit"))
         noun = found.group("noun")
@@ -256,11 +269,13 @@ def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
         elif noun.startswith("万辆"):
             quantity *= 10_000
         approximate = (
-            found.group("pre") in _APPROX_BEFORE or bool(found.group("post")) or bool(found.group("approx"))
+            found.group("pre") in _APPROX_BEFORE
+            or bool(found.group("post"))
+            or bool(found.group("approx"))
         )
         targets.append(
             Target(
-                int(quantity) if quantity == quantity.to_integral_value() else float(quantity),  # type: ignore[arg-type]
+                int(quantity) if quantity == quantity.to_integral_value() else float(quantity),
                 approximate,
                 original[found.start() : found.end()],
                 found.start(),

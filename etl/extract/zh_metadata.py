@@ -40,7 +40,10 @@ class ChineseMetadataReader:
         self.gazetteer = gazetteer
         outlet = _outlet_pattern(gazetteer)
         self.dateline = re.compile(
-            outlet + r"(?:记者)?\s*(?P<place>" + _HAN + r"{2,8}?)\s*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)"
+            outlet
+            + r"(?:记者)?\s*(?P<place>"
+            + _HAN
+            + r"{2,8}?)\s*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)"
             r"(?:\s*[（(]\s*(?:记者\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
         )
         self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)

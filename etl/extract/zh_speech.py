@@ -57,7 +57,7 @@ class _Speaker:
 
 
 @functools.cache
-def _posseg():  # type: ignore[no-untyped-def]
+def _posseg():
     import logging
 
     import jieba
@@ -78,7 +78,11 @@ def _person_in(clause: str, offset: int, is_place: set[str]) -> _Speaker | None:
             following, following_flag = tokens[index + 1]
             if len(following) <= 2 and following_flag[:1] not in _NOT_GIVEN_NAME:
                 length += len(following)
-        if flag == "nr" and 2 <= length <= 4 and clause[position : position + length] not in is_place:
+        if (
+            flag == "nr"
+            and 2 <= length <= 4
+            and clause[position : position + length] not in is_place
+        ):
             found = (position, position + length)
         position += len(word)
     if found is None:

@@ -17,7 +17,7 @@ from etl.extract.text import Sentence
 
 
 @functools.cache
-def _converter():  # type: ignore[no-untyped-def]
+def _converter():
     from opencc import OpenCC
 
     return OpenCC("t2s")
@@ -63,9 +63,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
 
 _DIGITS = "零〇一二两三四五六七八九十百千"
 _UNITS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}  # fmt: skip
-NUMBER = (
-    r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|[" + _DIGITS + r"]+)(?P<unit>万亿|亿|万|千|百)?"
-)
+NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|[" + _DIGITS + r"]+)(?P<unit>万亿|亿|万|千|百)?"
 
 
 def chinese_quantity(number: str, unit: str | None) -> Decimal | None:
