@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ _AGENCY_FIRST = re.compile(
     + r",\s*"
     + _MONTH
     + _DAY_YEAR
-    + r"\s*(?:\((?i:reporters?|by|written\s+by)[:\s]+(?P<reporter>[^)]{1,80})\))?"
+    + r"\s*(?:\((?i:reporters?|by|written\s+by)[:\s]+(?P<reporter>[^)]{1,80})\))?",
+    re.MULTILINE,
 )
 # BEIJING, Feb. 25 (Xinhua) --   /   SHANGHAI, March 5 (Reuters) -
 _CITY_FIRST = re.compile(
@@ -37,7 +39,8 @@ _CITY_FIRST = re.compile(
     + r",\s*"
     + _MONTH
     + _DAY_YEAR
-    + r"\s*\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)\s*(?:-{1,2}|—|–|:)?"
+    + r"\s*\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)\s*(?:-{1,2}|—|–|:)?",
+    re.MULTILINE,
 )
 # By NAME [in CITY] | China Daily | Updated: 2024-03-05 09:12
 _BYLINE_BAR = re.compile(
@@ -47,8 +50,6 @@ _BYLINE_BAR = re.compile(
     r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
     re.MULTILINE,
 )
-_REPORTING_BY = re.compile(r"\((?:Reporting|Reported)\s+by\s+(?P<reporter>" + _NAME + r")")
-_ISO_DATE_LINE = re.compile(r"^\s*(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b", re.MULTILINE)
 
 # Years that date the article's present ("since 2024", "in 2024", "this
 # year's ... 2024") as opposed to targets ("by 2027") or the past ("in 2019,"
@@ -104,65 +105,198 @@ def extract_metadata(text: str) -> Metadata:
     return dataclasses.replace(_from_header(text), language=guess_language(text))
 
 
+# Scraped pages put datelines after menus, headlines and photo captions, so
+# datelines are looked for at any line start of the page's head.
+_HEAD = 3000
+# "BEIJING (Reuters) -" and "BEIJING -- Chinese provinces ..." (no date).
+_CITY_OUTLET = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,2})[ \t]*"
+    r"\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)[ \t]*(?:-{1,2}|—|–)",
+    re.MULTILINE,
+)
+_CITY_DASH = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2})[ \t]*(?:--|—)[ \t]",
+    re.MULTILINE,
+)
+_DATELINES = (_CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DASH)
+# "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
+# byline is a line of its own, or follows a time on one.
+_BYLINE = re.compile(
+    r"^[^\n]{0,40}?\bBy\s+(?P<reporter>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
+    r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b))",
+    re.MULTILINE,
+)
+_REPORTING_BY = re.compile(
+    r"\((?:Reporting|Reported|Writing)\s+by\s+(?P<reporter>"
+    + _NAME
+    + r"(?:\s*(?:,|and)\s*"
+    + _NAME
+    + r")*)"
+)
+_SOURCE_LINE = re.compile(
+    r"\bSource\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By)\b)"
+)
+# The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
+_DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
+_DOMAIN = re.compile(r"\b(?P<domain>(?:[a-z0-9\-]+\.)+(?:com|cn|net|org)(?:\.cn)?)\b")
+_MONTH_NAME_DATE = (
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+)
+_HEADER_DATE = re.compile(
+    r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|" + _MONTH_NAME_DATE + r")"
+)
+# A header line is short and not a sentence: a caption's date is not the page's.
+_HEADER_LINE_WORDS = 14
+
+
 def _from_header(text: str) -> Metadata:
-    head = text[:2000]
-    for pattern in (_CITY_FIRST, _AGENCY_FIRST):
-        match = pattern.match(head)
-        if match is None:
-            continue
-        city = _title_case(match.group("city").strip())
-        outlet = match.group("outlet").strip()
-        if pattern is _AGENCY_FIRST and outlet.isupper() and len(outlet.split()) == 1:
-            continue
-        year = int(match.group("year")) if match.group("year") else None
-        inferred = False
-        if year is None:
-            year = infer_year(text)
-            inferred = year is not None
-        reporter = match.groupdict().get("reporter")
-        if reporter is None:
-            by = _REPORTING_BY.search(text)
-            reporter = by.group("reporter") if by else None
-        end = match.end()
-        return Metadata(
-            outlet=outlet,
-            dateline_city=city,
-            published_on=_date(year, match.group("month"), match.group("day")),
-            is_date_inferred=inferred,
-            reporter=_title_case(reporter.strip()) if reporter else None,
-            headline=None,
-            header_end=end,
-            dateline_start=match.start("city"),
-            dateline_end=match.end("city"),
-        )
+    head = text[:_HEAD]
+    lines = _header_lines(head)
+    dateline = _dateline(head)
+    date_field = _DATE_FIELD.match(head)
+    header_date = dt.date.fromisoformat(date_field.group("iso")) if date_field else _header_date(lines)
+    outlet = reporter = city = None
+    published_on, inferred, header_end = None, False, 0
+    dateline_span: tuple[int, int] | None = None
+    if dateline is not None:
+        groups = dateline.groupdict()
+        outlet = groups.get("outlet")
+        city = _title_case(dateline.group("city").strip())
+        dateline_span = dateline.span("city")
+        header_end = dateline.end()
+        reporter = groups.get("reporter")
+        if groups.get("month"):
+            year = int(groups["year"]) if groups.get("year") else None
+            if year is None and header_date is not None:
+                year = header_date.year
+            if year is None:
+                year = infer_year(text)
+                inferred = year is not None
+            published_on = _date(year, groups["month"], groups["day"])
+            if published_on and header_date and not groups.get("year") and published_on > header_date:
+                published_on = published_on.replace(year=published_on.year - 1)
+    headline = None
     bar = _BYLINE_BAR.search(head)
     if bar is not None:
+        outlet = outlet or bar.group("outlet").strip()
+        reporter = reporter or bar.group("reporter")
+        header_date = header_date or dt.date.fromisoformat(bar.group("iso"))
+        if bar.group("city") and city is None:
+            city = _title_case(bar.group("city"))
+            dateline_span = bar.span("city")
         headline = _headline_before(text, bar.start())
-        header_end = bar.end()
+        header_end = max(header_end, bar.end())
         if headline is None:
             headline, header_end = _headline_after(text, bar.end())
-        city = bar.group("city")
-        return Metadata(
-            outlet=bar.group("outlet").strip(),
-            dateline_city=_title_case(city) if city else None,
-            published_on=dt.date.fromisoformat(bar.group("iso")),
-            is_date_inferred=False,
-            reporter=_title_case(bar.group("reporter").strip()),
-            headline=headline,
-            header_end=header_end,
-            dateline_start=bar.start("city") if city else None,
-            dateline_end=bar.end("city") if city else None,
-        )
-    iso = _ISO_DATE_LINE.search(head)
+    outlet = _canonical_outlet(outlet) if outlet else _credited_outlet(head, lines)
+    reporter = reporter or _byline(head, text)
     return Metadata(
-        outlet=None,
-        dateline_city=None,
-        published_on=dt.date.fromisoformat(iso.group("iso")) if iso else None,
-        is_date_inferred=False,
-        reporter=None,
-        headline=None,
-        header_end=0,
+        outlet=outlet,
+        dateline_city=city,
+        published_on=published_on or header_date,
+        is_date_inferred=inferred and published_on is not None,
+        reporter=_title_case(" ".join(reporter.split())) if reporter else None,
+        headline=headline,
+        header_end=header_end,
+        dateline_start=dateline_span[0] if dateline_span else None,
+        dateline_end=dateline_span[1] if dateline_span else None,
     )
+
+
+def _header_lines(head: str) -> list[str]:
+    return [
+        line.strip()
+        for line in head.splitlines()
+        if line.strip() and len(line.split()) <= _HEADER_LINE_WORDS and not line.rstrip().endswith(".")
+    ]
+
+
+def _dateline(head: str) -> re.Match[str] | None:
+    found = [m for pattern in _DATELINES if (m := pattern.search(head)) is not None]
+    found = [m for m in found if m.re is not _AGENCY_FIRST or _is_agency(m)]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _is_agency(match: re.Match[str]) -> bool:
+    outlet = match.group("outlet").strip()
+    if outlet.isupper() and len(outlet.split()) == 1:
+        return False
+    # Anywhere but the very start, only a known outlet opens a dateline.
+    return match.start() == 0 or outlet in _outlets()
+
+
+def _header_date(lines: list[str]) -> dt.date | None:
+    from dateutil import parser
+
+    for line in lines:
+        found = _HEADER_DATE.search(line)
+        if found is None:
+            continue
+        try:
+            return parser.parse(found.group("date")).date()
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def _byline(head: str, text: str) -> str | None:
+    found = _BYLINE.search(head)
+    if found is not None:
+        return re.sub(r"\s*&\s*|\s+and\s+", ", ", found.group("reporter"))
+    credit = _REPORTING_BY.search(text)
+    return re.sub(r"\s+and\s+", ", ", credit.group("reporter")) if credit else None
+
+
+def _credited_outlet(head: str, lines: list[str]) -> str | None:
+    """A "Source:" line, else the first known outlet or site named on a header line."""
+    source = _SOURCE_LINE.search(head)
+    if source is not None:
+        return _canonical_outlet(source.group("outlet"))
+    known = _outlets()
+    for line in lines:
+        for name in _outlet_names_in(line):
+            return known[name]
+        domain = _DOMAIN.search(line)
+        if domain is not None:
+            return _outlet_by_domain(domain.group("domain"))
+    return None
+
+
+def _canonical_outlet(raw: str) -> str:
+    raw = raw.strip(" |()")
+    return _outlets().get(raw, raw)
+
+
+@functools.cache
+def _outlets() -> dict[str, str]:
+    """Every English name and Latin alias of the reference outlets → its name."""
+    from etl.extract.reference import default_reference
+
+    names: dict[str, str] = {}
+    for outlet in default_reference().outlets:
+        for surface in (outlet.name, *outlet.aliases):
+            if surface.isascii():
+                names[surface] = outlet.name
+    return names
+
+
+@functools.cache
+def _outlet_pattern() -> re.Pattern[str]:
+    names = sorted(_outlets(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _outlet_names_in(line: str) -> list[str]:
+    return [m.group(0) for m in _outlet_pattern().finditer(line)]
+
+
+def _outlet_by_domain(domain: str) -> str:
+    from etl.extract.reference import default_reference
+
+    for outlet in default_reference().outlets:
+        if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    return domain
 
 
 def _headline_before(text: str, position: int) -> str | None:

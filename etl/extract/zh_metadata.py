@@ -19,7 +19,8 @@ from etl.extract.gazetteer import ChineseGazetteer
 from etl.extract.metadata import Metadata
 
 _HAN = r"[\u4e00-\u9fff]"
-_PERSON = _HAN + r"(?:\s?" + _HAN + r"){1,3}"
+# A name, or a two-character name spaced out for the page layout ("刘 畅").
+_PERSON = r"(?:" + _HAN + r"[ \u3000]" + _HAN + r"(?!" + _HAN + r")|" + _HAN + r"{2,4})"
 _PEOPLE = _PERSON + r"(?:[、,，\s]+" + _PERSON + r")*"
 
 
@@ -48,9 +49,11 @@ class ChineseMetadataReader:
         )
         self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)
         self.credit = re.compile(outlet + r"\s*[·•]\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)")
+        # A byline opens a line or a bracket; a photo credit (… 图, 摄) is no byline.
         self.reporter_credit = re.compile(
-            r"(?<!编辑)(?<!责编)" + outlet + r"?(?:全媒体)?记者\s*(?P<reporter>" + _PEOPLE + r")"
-            r"(?=\s*(?:[)）]|\n|$|" + _HAN + r"{2,4}报道))"
+            r"(?:^|[(（])[ \t]*" + outlet + r"?(?:全媒体)?记者[ \t]*(?P<reporter>" + _PEOPLE + r")"
+            r"(?![ \t]*(?:图|摄))(?=[ \t]*(?:[)）]|\n|$|" + _HAN + r"{2,4}报道))",
+            re.MULTILINE,
         )
 
     def read(self, original: str, text: str) -> Metadata:
