@@ -350,11 +350,14 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     previous_subjects: list[str] = []
     previous_event: Event | None = None
     for sentence in sentences:
-        found = [
-            m
-            for m in gazetteer.provinces.find(text, sentence.start, sentence.end)
-            if not excluded.contains(m.start, m.end)
-        ]
+        in_sentence = gazetteer.provinces.find(text, sentence.start, sentence.end)
+        found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
+        # A province named in what someone said is still a province of the story.
+        for match in in_sentence:
+            if excluded.contains(match.start, match.end):
+                mentions.append(
+                    MentionFact(match.key, "listed", match.text, match.start, match.end)
+                )
         if sentence.index in speech.statement_sentences:
             previous_subjects = []
             continue

@@ -154,7 +154,9 @@ def _from_header(text: str) -> Metadata:
     lines = _header_lines(head)
     dateline = _dateline(head)
     date_field = _DATE_FIELD.match(head)
-    header_date = dt.date.fromisoformat(date_field.group("iso")) if date_field else _header_date(lines)
+    header_date = (
+        dt.date.fromisoformat(date_field.group("iso")) if date_field else _header_date(lines)
+    )
     outlet = reporter = city = None
     published_on, inferred, header_end = None, False, 0
     dateline_span: tuple[int, int] | None = None
@@ -173,7 +175,12 @@ def _from_header(text: str) -> Metadata:
                 year = infer_year(text)
                 inferred = year is not None
             published_on = _date(year, groups["month"], groups["day"])
-            if published_on and header_date and not groups.get("year") and published_on > header_date:
+            if (
+                published_on
+                and header_date
+                and not groups.get("year")
+                and published_on > header_date
+            ):
                 published_on = published_on.replace(year=published_on.year - 1)
     headline = None
     bar = _BYLINE_BAR.search(head)
@@ -207,7 +214,9 @@ def _header_lines(head: str) -> list[str]:
     return [
         line.strip()
         for line in head.splitlines()
-        if line.strip() and len(line.split()) <= _HEADER_LINE_WORDS and not line.rstrip().endswith(".")
+        if line.strip()
+        and len(line.split()) <= _HEADER_LINE_WORDS
+        and not line.rstrip().endswith(".")
     ]
 
 

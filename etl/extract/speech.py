@@ -13,13 +13,16 @@ VERBS = (
     "said", "says", "believes", "believed", "noted", "notes", "pointed out", "points out",
     "stressed", "stresses", "added", "adds", "explained", "emphasized", "emphasised",
     "argued", "argues", "observed", "remarked", "told", "commented", "suggested",
-    "predicted", "warned", "thinks", "noting", "stated", "maintained",
+    "predicted", "warned", "thinks", "noting", "stated", "maintained", "revealed", "disclosed",
+    "highlighted", "underscored", "underlined", "acknowledged", "recalled",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
-_APP = r"(?P<app>[^,;\"“”]{3,250}?)"
+# An appositive; further parts joined by ", and (also) a ..." belong to it
+# ("president of HUST, and also a deputy to the NPC").
+_APP = r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+and\s+(?:also\s+)?(?:a|an|the)\s+[^,;\"“”]{3,200}?)?)"
 # A quotation ends at the first closing mark; it cannot contain another
 # opening one either, so each opening mark is scanned only up to the next
 # (a text of a million unclosed “ must not cost 3,000 steps per mark).
@@ -72,46 +75,100 @@ _NOT_NAMES = frozenset(
     ]
 )
 
+# Reported speech, as rules over one sentence: each pattern names the
+# speaker (name, optional appositive) and the text. The first rule that
+# matches a sentence wins; a new shape is one more row.
+# "Based on these, ", "Considering X, ", "While ..., China's national legislature, ".
+_LEAD = r"^(?:[^;\"“”]{0,240}?,\s+)?"
+_TITLE_BEFORE_NAME = (
+    r"(?:(?:(?:Chinese|Provincial|Party|Vice|Deputy|Executive|Former)\s+)*"
+    r"(?:President|Premier|Governor|Mayor|Chairman|Secretary|Minister|Director|Professor|Dr\.?)\s+)"
+)
+_END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
+
 # NAME, APPOSITIVE, said [in an interview ...] that TEXT
 _NAMED_REPORTED = re.compile(
-    r"^(?P<name>"
-    + _NAME
-    + r"),\s+"
-    + _APP
-    + r",\s+(?:also\s+)?"
-    + _VERB
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
     + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
-)
+)  # fmt: skip
+# NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
-    r"^(?P<name>"
-    + _NAME
-    + r"),\s+"
-    + _APP
-    + r",\s+(?:also\s+)?"
-    + _VERB
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?" + _VERB
     + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
     re.DOTALL,
-)
+)  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT
 _ACCORDING = re.compile(
     r"^According to (?P<name>" + _NAME + r")(?:,\s+" + _APP + r")?,\s+(?P<text>\S.*)$", re.DOTALL
 )
-# Speaker [also] believes [that] TEXT
+# TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
+_TRAILING_VERB_NAME = re.compile(
+    r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
+    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
+    re.DOTALL,
+)  # fmt: skip
+# TEXT, NAME, APPOSITIVE[,] said [at an event ...].  /  TEXT, he said.
+_TRAILING_NAME_VERB = re.compile(
+    r"^(?P<text>\S.*?),\s+(?P<name>" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC + r"?[A-Z][a-z]+)"
+    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?),?)?\s+(?:also\s+)?" + _VERB
+    + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\"“”]{0,200}?)?" + _END_OF_SENTENCE,
+    re.DOTALL,
+)  # fmt: skip
+# TEXT, according to NAME[, APPOSITIVE].  /  TEXT, ... citing NAME, APPOSITIVE.
+_TRAILING_ACCORDING = re.compile(
+    r"^(?P<text>\S.*?),\s+(?:[^,]{0,80}?,\s+)?(?P<verb>according to|citing)\s+(?P<name>" + _NAME + r")"
+    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
+    re.DOTALL,
+)  # fmt: skip
+# [LEAD, ][TITLE ]Speaker [also] believes [that] TEXT
 _SHORT_REPORTED = re.compile(
-    r"^"
-    + _SPEAKER_REF
-    + r"\s+(?:also\s+|further\s+|then\s+)?"
-    + _VERB
+    _LEAD + r"(?:" + _TITLE_BEFORE_NAME + r")?" + _SPEAKER_REF
+    + r"\s+(?:also\s+|further\s+|then\s+)?" + _VERB
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
-)
+)  # fmt: skip
 # The speaker ends on a non-space, so "\s+" is tried once per word, not once
 # per space of a long run of spaces.
 _DESCRIBED_REPORTED = re.compile(
     r"^(?P<speaker>[^,;\"“]{2,119}?[^\s,;\"“])\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
+_TRAILING_DESCRIBED = re.compile(
+    r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|"
+    r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider)s?)\s+"
+    + _VERB + r"(?:\s+(?:on|at|in)\s+[^,\"“”]{0,60})?" + _END_OF_SENTENCE,
+    re.DOTALL,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A reported-speech shape: how a sentence names its speaker.
+
+    named: the speaker is a person named with an appositive (a new expert);
+    known: the speaker must be a known expert, a pronoun, a reference alias
+    or a full name; described: an unnamed speaker ("an official") kept
+    unresolved.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    speaker: str  # "named" | "known" | "described"
+
+
+SENTENCE_RULES = (
+    _Rule("name, appositive, said that", _NAMED_REPORTED, "named"),
+    _Rule("name, appositive, said:", _NAMED_COLON, "named"),
+    _Rule("according to name,", _ACCORDING, "named"),
+    _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
+    _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
+    _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
+    _Rule("[lead,] [title] speaker said", _SHORT_REPORTED, "known"),
+    _Rule("an official said that", _DESCRIBED_REPORTED, "described"),
+    _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
+)
+
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE
@@ -333,54 +390,63 @@ def extract_speech(
             first_after < len(covered_starts) and covered_starts[first_after] < sentence.end
         ):
             continue
-        text = sentence.text
-        offset = sentence.start
-        match = _NAMED_REPORTED.match(text) or _NAMED_COLON.match(text)
-        if match and _person_like(match.group("name"), place_names):
-            app_span = (offset + match.start("app"), offset + match.end("app"))
-            person = registry.add(match.group("name"), match.group("app"), app_span)
-            excluded.append(app_span)
-            _add_reported(add, match, offset, match.group("name"), person.name)
-            statement_sentences.add(sentence.index)
-            continue
-        match = _ACCORDING.match(text)
-        if match and _person_like(match.group("name"), place_names):
-            app = match.group("app")
-            according_span = (
-                (offset + match.start("app"), offset + match.end("app")) if app else None
-            )
-            person = registry.add(match.group("name"), app, according_span)
-            if according_span:
-                excluded.append(according_span)
-            add(match.group("name"), person.name, "according to", "indirect",
-                match.group("text"), offset + match.start("text"), offset + match.end("text"))  # fmt: skip
-            statement_sentences.add(sentence.index)
-            continue
-        match = _SHORT_REPORTED.match(text)
-        if match:
-            speaker = match.group("speaker")
-            expert_name = registry.resolve(speaker)
-            if expert_name is None and speaker in reference_aliases:
-                expert_name = reference_aliases[speaker]
-                if expert_name not in registry.experts:
-                    registry.add(expert_name, None, None)
-            if expert_name is not None or (
-                _person_like(speaker, place_names) and len(speaker.split()) > 1
-            ):
-                _add_reported(add, match, offset, speaker, expert_name)
-                statement_sentences.add(sentence.index)
+        for rule in SENTENCE_RULES:
+            match = rule.pattern.match(sentence.text)
+            if match is None:
                 continue
-        described = _DESCRIBED_REPORTED.match(text)
-        if described and _DESCRIBED.match(described.group("speaker")):
-            _add_reported(add, described, offset, described.group("speaker"), None)
+            speaker = _rule_speaker(rule, match, sentence.start, registry, reference_aliases,
+                                    place_names, excluded)  # fmt: skip
+            if speaker is None:
+                continue
+            speaker_text, expert_name = speaker
+            _add_reported(add, match, sentence.start, speaker_text, expert_name)
             statement_sentences.add(sentence.index)
+            break
 
     statements.sort(key=lambda s: s.start)
     return SpeechResult(registry.experts, statements, excluded, statement_sentences)
+
+
+def _rule_speaker(
+    rule: _Rule,
+    match: re.Match[str],
+    offset: int,
+    registry: _Registry,
+    reference_aliases: dict[str, str],
+    place_names: set[str],
+    excluded: list[tuple[int, int]],
+) -> tuple[str, str | None] | None:
+    """(speaker as written, expert name or None), or None when the rule does not apply."""
+    if rule.speaker == "described":
+        speaker = match.group("speaker")
+        if rule.pattern is _DESCRIBED_REPORTED and not _DESCRIBED.match(speaker):
+            return None
+        return speaker, None
+    groups = match.groupdict()
+    name = groups.get("name") or groups.get("speaker") or ""
+    known = registry.resolve(name)
+    if known is None and name in reference_aliases:
+        known = reference_aliases[name]
+        if known not in registry.experts:
+            registry.add(known, None, None)
+    if known is not None:
+        return name, known
+    if re.fullmatch(_PRONOUN, name) or not _person_like(name, place_names):
+        return None
+    app = groups.get("app")
+    if rule.speaker == "named" and (app or len(name.split()) > 1):
+        span = (offset + match.start("app"), offset + match.end("app")) if app else None
+        if span:
+            excluded.append(span)
+        return name, registry.add(name, app, span).name
+    if rule.speaker == "known" and len(name.split()) > 1 and not ORG_HEADS.search(name):
+        return name, registry.add(name, None, None).name
+    return None
 
 
 def _add_reported(
     add: Callable[..., None], match: re.Match[str], offset: int, speaker: str, expert: str | None
 ) -> None:
     start, end = offset + match.start("text"), offset + match.end("text")
-    add(speaker, expert, match.group("verb"), "indirect", match.group("text"), start, end)
+    verb = match.groupdict().get("verb") or "according to"
+    add(speaker, expert, verb, "indirect", match.group("text"), start, end)
