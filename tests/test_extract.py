@@ -217,20 +217,31 @@ def test_sidecar_overrides_and_malformed_sidecar_is_a_clear_rejection(tmp_path) 
 
 def test_every_alias_matches_itself_whole() -> None:
     # The trie regex must find each alias as one match, mapped to its own
-    # sector or province, in any case for lower-case aliases.
-    from etl.extract.gazetteer import Gazetteer
+    # sector or province, in any case for lower-case aliases; Chinese terms
+    # are matched by the Chinese gazetteer inside running Chinese text.
+    from etl.extract.gazetteer import ChineseGazetteer, Gazetteer, is_chinese_term
     from etl.extract.reference import load_reference
 
     reference = load_reference()
-    gazetteer = Gazetteer(reference)
+    gazetteer, chinese = Gazetteer(reference), ChineseGazetteer(reference)
     for sector in reference.sectors:
         for alias in sector.aliases:
+            if is_chinese_term(alias):
+                found = chinese.sector_matcher.find(f"加快发展{alias}。")
+                assert [(m.key, m.text) for m in found] == [(sector.slug, alias)], alias
+                continue
             variants = [alias, alias.upper()] if alias == alias.lower() else [alias]
             for variant in variants:
                 found = gazetteer.sectors.find(f"to develop {variant}, and more")
                 assert [(m.key, m.text) for m in found] == [(sector.slug, variant)], variant
     for province in reference.provinces:
         for name in (province.name, *province.aliases):
+            if is_chinese_term(name):
+                found = chinese.place_matcher.find(f"今年{name},")
+                assert [(chinese.places[m.key].province, m.text) for m in found] == [
+                    (province.name, name)
+                ], name
+                continue
             found = gazetteer.provinces.find(f"In {name}, officials said")
             assert [(m.key, m.text) for m in found] == [(province.name, name)], name
 

@@ -178,6 +178,7 @@ class MentionFact:
     text: str
     start: int
     end: int
+    city: str | None = None  # the city named for the province ("Hefei" for Anhui)
 
 
 @dataclass
@@ -325,15 +326,17 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     metadata = extract_metadata(text)
     year = metadata.published_on.year if metadata.published_on else None
     sentences = split_sentences(text, metadata.header_end)
-    place_names = set(gazetteer.province_by_upper.values()) | {
-        a for p in gazetteer.reference.provinces for a in p.aliases
-    }
+    place_names = (
+        {p.name for p in gazetteer.reference.provinces}
+        | {a for p in gazetteer.reference.provinces for a in p.aliases}
+        | {name for _, name in gazetteer.city_province.values()}
+    )
     speech = extract_speech(text, sentences, gazetteer.expert_aliases, place_names)
     excluded = SpanIndex(speech.excluded_spans)
 
     mentions: list[MentionFact] = []
     if metadata.dateline_city and metadata.dateline_start is not None:
-        province = gazetteer.province_by_upper.get(metadata.dateline_city.upper())
+        province = gazetteer.province_of(metadata.dateline_city.upper())
         if province:
             mentions.append(
                 MentionFact(
@@ -350,13 +353,13 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     previous_subjects: list[str] = []
     previous_event: Event | None = None
     for sentence in sentences:
-        in_sentence = gazetteer.provinces.find(text, sentence.start, sentence.end)
+        in_sentence = gazetteer.places(text, sentence.start, sentence.end)
         found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
         # A province named in what someone said is still a province of the story.
         for match in in_sentence:
             if excluded.contains(match.start, match.end):
                 mentions.append(
-                    MentionFact(match.key, "listed", match.text, match.start, match.end)
+                    MentionFact(match.key, "listed", match.text, match.start, match.end, match.city)
                 )
         if sentence.index in speech.statement_sentences:
             previous_subjects = []
@@ -369,7 +372,9 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             event = event or previous_event
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
-            mentions.append(MentionFact(match.key, role, match.text, match.start, match.end))
+            mentions.append(
+                MentionFact(match.key, role, match.text, match.start, match.end, match.city)
+            )
         if not subject_names:
             previous_subjects = []
             continue

@@ -25,6 +25,7 @@ class Match:
     start: int
     end: int
     text: str
+    city: str | None = None  # the city that stands for the province, when one was named
 
 
 _SEPARATOR = re.compile(r"[\s\-]+")
@@ -102,8 +103,52 @@ def _norm(term: str) -> str:
     return re.sub(r"[\s\-]+", " ", term)
 
 
+# A place named inside a proper name is not the place: "Hunan University",
+# "Shenzhen Stock Exchange", a "Chengdu-based" company.
+_PROPER_NAME_AFTER = re.compile(
+    r"(?:-based\b|\s+(?:University|Institute|Institutes|Academy|College|Airlines|Bank|"
+    r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport))"
+)
+
+
+# "Beijing's drive to ...", "Beijing has urged ...": the central government.
+_CAPITAL_AS_GOVERNMENT = re.compile(
+    r"(?:['’]s\s+(?:drive|push|efforts?|polic(?:y|ies)|campaign|crackdown|support|bid|calls?|"
+    r"ambitions?|goals?|strategy|restrictions|measures|guidance)\b|\s+(?:has\s+)?(?:urged|wants|"
+    r"pushed|called|ordered|imposed|vowed|pledged)\b)"
+)
+# "Beijing-Tianjin-Hebei", "Guangdong-Hong Kong-Macao Greater Bay Area": a region.
+_REGION_JOINER = re.compile(r"-[A-Z]")
+
+
+def _in_region_name(text: str, match: Match) -> bool:
+    after = _REGION_JOINER.match(text, match.end) is not None
+    before = match.start > 1 and text[match.start - 1] == "-" and text[match.start - 2].isalpha()
+    return after or before
+
+
 class Gazetteer:
     """All reference-driven matchers an extraction needs."""
+
+    def places(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Provinces and the cities that stand for them, as province matches."""
+        found = []
+        for match in self.provinces.find(text, start, end):
+            if _PROPER_NAME_AFTER.match(text, match.end) or _in_region_name(text, match):
+                continue
+            if match.key == "Beijing" and _CAPITAL_AS_GOVERNMENT.match(text, match.end):
+                continue
+            if match.key in self.city_province:
+                province, city = self.city_province[match.key]
+                match = Match(province, match.start, match.end, match.text, city)
+            found.append(match)
+        return found
+
+    def province_of(self, surface_upper: str) -> str | None:
+        key = self.province_by_upper.get(surface_upper)
+        if key is None:
+            return None
+        return self.city_province[key][0] if key in self.city_province else key
 
     def __init__(self, reference: ReferenceData | None = None) -> None:
         reference = reference or default_reference()
@@ -113,15 +158,36 @@ class Gazetteer:
             province_terms[province.name] = province.name
             for alias in province.aliases:
                 province_terms[alias] = province.name
+        self.province_by_upper = {t.upper(): n for t, n in province_terms.items()}
+        # A city stands for its province: "Hefei" is a mention of Anhui. Names
+        # two places share ("Taizhou") or that a province bears ("Jilin") are left out.
+        self.city_province: dict[str, tuple[str, str]] = {}
+        for city in reference.cities:
+            key = f"city:{city.code}"
+            self.city_province[key] = (city.province, city.name)
+            surfaces = [a for a in city.aliases if not is_chinese_term(a)]
+            # County-level cities are matched by English name only when they are
+            # new areas ("Pudong"): the others' names are too often words or firms.
+            if not city.name_is_ambiguous and (
+                city.level == "prefecture" or city.name_zh.endswith("新区")
+            ):
+                surfaces.append(city.name)
+            for surface in surfaces:
+                if surface not in province_terms:
+                    province_terms[surface] = key
+                    self.province_by_upper.setdefault(surface.upper(), key)
         # Province names are proper nouns: matched with their capitals, so
         # "hunan" in a URL or "shanxi" in lower-case prose do not count, and
         # an all-caps dateline is handled by the metadata extractor.
-        self.provinces = _Matcher(province_terms, case_sensitive_all=True)
-        self.province_by_upper = {t.upper(): n for t, n in province_terms.items()}
+        self.provinces = _Matcher(
+            {t: k for t, k in province_terms.items() if not is_chinese_term(t)},
+            case_sensitive_all=True,
+        )
         sector_terms: dict[str, str] = {}
         for sector in reference.sectors:
             for alias in sector.aliases:
-                sector_terms[alias] = sector.slug
+                if not is_chinese_term(alias):
+                    sector_terms[alias] = sector.slug
         self.sectors = _Matcher(sector_terms, case_sensitive_all=False)
         self.sector_names = {s.slug: s.name for s in reference.sectors}
         self.expert_aliases: dict[str, str] = {}
@@ -210,12 +276,15 @@ class ChineseGazetteer:
                 if is_chinese_term(surface) and len(surface) >= 2:
                     places[surface] = province.name
             self.places[province.name] = Place(province.name, None)
+        self.city_shorts: set[str] = set()
         for city in reference.cities:
             key = f"city:{city.code}"
             self.places[key] = Place(city.province, city.name)
             places.setdefault(city.name_zh, key)
-            if not city.short_is_ambiguous:
+            # A county-level city only by its full name: "合作" is a word, "合作市" a city.
+            if not city.short_is_ambiguous and city.level == "prefecture":
                 places.setdefault(city.short_zh, key)
+                self.city_shorts.add(city.short_zh)
         self.place_matcher = ChineseMatcher(places)
         self._place_surfaces = frozenset(places)
         sectors: dict[str, str] = {}

@@ -46,6 +46,7 @@ class CityRecord(_Strict):
     name_zh: str
     short_zh: str
     province: str
+    level: str = Field(pattern=r"^(prefecture|county)$")
     short_is_ambiguous: bool
     name_is_ambiguous: bool
     aliases: list[str] = []

@@ -37,7 +37,7 @@ _COMMITMENT = re.compile(
 )
 # A place inside a proper name is not the place: 山东大学, 湖南卫视, 四川航空.
 _PROPER_NAME_AFTER = re.compile(
-    r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院"
+    r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院|[)）]?(?:有限|公司)"
 )
 _NATIONAL = re.compile(r"^(?:[^,，]{0,6})(?:我国|全国|国家|中央|国务院|工信部|国家发展改革委)")
 _CONTINUES = re.compile(r"^(?:该省|全省|我省|该市|全市|我市|省里|市里|该区|全区)")
@@ -146,11 +146,27 @@ def _place_matches(
     text: str, gazetteer: ChineseGazetteer, dateline_start: int | None, dateline_end: int | None
 ) -> list[Match]:
     found = []
+    token_ends: set[int] | None = None
     for match in gazetteer.place_matcher.find(text):
         if _PROPER_NAME_AFTER.match(text, match.end):
             continue
+        if match.text in gazetteer.city_shorts:
+            # A city's short name must end where a word ends: 阿里 in 阿里巴巴 is a firm.
+            token_ends = token_ends if token_ends is not None else _token_ends(text)
+            if match.end not in token_ends:
+                continue
         found.append(match)
     return found
+
+
+def _token_ends(text: str) -> set[int]:
+    from etl.extract.zh_speech import segmenter
+
+    ends, position = set(), 0
+    for word in segmenter().cut(text):
+        position += len(word)
+        ends.add(position)
+    return ends
 
 
 def _mentions(
@@ -173,6 +189,7 @@ def _mentions(
                 original[match.start : match.end],
                 match.start,
                 match.end,
+                place.city,
             )
         )
     return mentions

@@ -57,13 +57,22 @@ class _Speaker:
 
 
 @functools.cache
-def _posseg():
+def segmenter():
+    """jieba, quiet, with its dictionary loaded once per process."""
     import logging
 
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@functools.cache
+def _posseg():
+    segmenter()
+    import jieba.posseg
+
     return jieba.posseg
 
 

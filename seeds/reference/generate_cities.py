@@ -71,7 +71,8 @@ ENGLISH_NAMES = {
 PROMINENT = {"Suzhou": "苏州", "Fuzhou": "福州"}
 # Common English aliases of a few cities.
 EXTRA_ENGLISH = {"厦门": ["Amoy"], "广州": ["Canton"], "雄安": ["Xiong'an New Area"]}
-SUFFIXES = ("特别行政区", "自治州", "新区", "地区", "市", "盟")
+MUNICIPALITIES = {"11", "12", "31", "50"}
+SUFFIXES = ("特别行政区", "自治州", "新区", "地区", "市", "盟", "区", "县", "旗")
 
 
 def adcode_rows() -> list[dict[str, str]]:
@@ -90,9 +91,10 @@ def nationalities() -> list[str]:
 
 
 def short_name(full: str, peoples: list[str]) -> str:
-    if full.endswith("自治州"):
+    autonomous = next((s for s in ("自治州", "自治县", "自治旗") if full.endswith(s)), None)
+    if autonomous:
         # "恩施土家族苗族自治州" → "恩施": drop the peoples the prefecture is named for.
-        name = full.removesuffix("自治州")
+        name = full.removesuffix(autonomous)
         trimmed = True
         while trimmed:
             trimmed = False
@@ -131,17 +133,33 @@ def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
                 province_by_prefix[row["adcode"][:2]] = match
                 province_full.setdefault(str(match["name"]), []).append(row["name"])
     province_shorts = {str(p["name_zh"]) for p in provinces}
-    county_provinces: dict[str, set[str]] = {}
+    # Names of county-level units, by the provinces that have one, and apart
+    # those of the four municipalities' districts, which news names often.
+    county_short: dict[str, set[str]] = {}
+    county_english: dict[str, set[str]] = {}
+    municipal_short: set[str] = set()
+    municipal_english: set[str] = set()
     for r in rows:
-        if not r["adcode"].endswith("00000000") and r["adcode"].endswith("000000"):
-            county_provinces.setdefault(short_name(r["name"], peoples), set()).add(r["adcode"][:2])
+        if _is_county_level(r["adcode"]):
+            short = short_name(r["name"], peoples)
+            county_short.setdefault(short, set()).add(r["adcode"][:6])
+            county_english.setdefault(pinyin_name(short), set()).add(r["adcode"][:6])
+            if r["adcode"][:2] in MUNICIPALITIES and r["name"].endswith("区"):
+                municipal_short.add(short)
+                municipal_english.add(pinyin_name(short))
     cities = []
     for row in sorted(rows, key=lambda r: r["adcode"]):
         code, full = row["adcode"], row["name"]
         province = province_by_prefix.get(code[:2])
-        if province is None or not code.endswith("00000000") or code.endswith("0000000000"):
+        if province is None or full == "海域":
             continue
-        if full in province_full.get(str(province["name"]), []) or full == "海域":
+        if _is_prefecture(code):
+            if full in province_full.get(str(province["name"]), []):
+                continue
+            level = "prefecture"
+        elif _is_county_level(code) and full.endswith(("市", "新区")):
+            level = "county"
+        else:
             continue
         short = short_name(full, peoples)
         cities.append(
@@ -151,21 +169,45 @@ def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
                 "name_zh": full,
                 "short_zh": short,
                 "province": province["name"],
-                # A short name that also names a province, or a county-level
-                # district of another province ("吉林", "海南", "朝阳"), is only
-                # matched in full.
-                "short_is_ambiguous": short in province_shorts
-                or bool(county_provinces.get(short, set()) - {code[:2]}),
+                "level": level,
+                "short_is_ambiguous": False,
                 "aliases": EXTRA_ENGLISH.get(short, []),
             }
         )
-    english = Counter(str(c["name"]) for c in cities)
-    province_names = {str(p["name"]) for p in provinces}
-    for city in cities:
-        name = str(city["name"])
-        shared = english[name] > 1 and PROMINENT.get(name) != city["short_zh"]
-        city["name_is_ambiguous"] = shared or name in province_names
+    # A county-level city whose name a prefecture-level city also bears is
+    # left out: the prefecture is what news means (Jilin, Hainan aside).
+    prefecture_names = {c["short_zh"] for c in cities if c["level"] == "prefecture"}
+    cities = [
+        c for c in cities if c["level"] == "prefecture" or c["short_zh"] not in prefecture_names
+    ]
+    # A prefecture-level city's name is ambiguous when a province, another
+    # prefecture or a municipality's district bears it ("吉林", "朝阳"); a
+    # county-level city's when any other unit does. Ambiguous names are
+    # matched only in full (Chinese) or not at all (English).
+    for key, names, municipal, county in (
+        ("short_zh", province_shorts, municipal_short, county_short),
+        ("name", {str(p["name"]) for p in provinces}, municipal_english, county_english),
+    ):
+        prefecture_count = Counter(str(c[key]) for c in cities if c["level"] == "prefecture")
+        flag = "short_is_ambiguous" if key == "short_zh" else "name_is_ambiguous"
+        for city in cities:
+            name = str(city[key])
+            if key == "name" and PROMINENT.get(name) == city["short_zh"]:
+                city[flag] = False
+            elif city["level"] == "prefecture":
+                city[flag] = name in names or name in municipal or prefecture_count[name] > 1
+            else:
+                others = county.get(name, set()) - {city["code"]}
+                city[flag] = name in names or bool(others) or prefecture_count[name] > 0
     return cities, province_full
+
+
+def _is_prefecture(code: str) -> bool:
+    return code.endswith("00000000") and not code.endswith("0000000000")
+
+
+def _is_county_level(code: str) -> bool:
+    return code.endswith("000000") and not code.endswith("00000000")
 
 
 def main() -> None:
