@@ -79,13 +79,26 @@ def test_semicolons_split_initiatives_and_targets_are_counted() -> None:
     ]
 
 
-def test_money_percentages_and_years_are_not_targets() -> None:
+def test_money_and_growth_rates_are_targets_years_are_not() -> None:
+    # ANNOTATION.md: "money amounts or output by a year; growth targets" are targets.
     text = (
         "HEFEI, May 2 (Xinhua) -- Anhui will invest 300 billion yuan, lift output 8 percent "
         "and finish 2025 projects while building 40 key industrial chains."
     )
-    targets = [t.text for i in extract_article(text).initiatives for t in i.targets]
-    assert targets == ["40 key industrial chains"]
+    targets = [(t.quantity, t.text) for i in extract_article(text).initiatives for t in i.targets]
+    assert targets == [
+        (300_000_000_000, "300 billion yuan"),
+        (8, "8 percent"),
+        (40, "40 key industrial chains"),
+    ]
+
+
+def test_achieved_and_national_figures_are_not_province_targets() -> None:
+    text = (
+        "BEIJING, March 5 (Xinhua) -- Hubei's output grew 6 percent last year to 5.5 trillion "
+        "yuan, while the country has set a growth target of around 5 percent for this year."
+    )
+    assert [t.text for i in extract_article(text).initiatives for t in i.targets] == []
 
 
 def test_listed_provinces_each_get_an_initiative_and_dateline_is_not_a_subject() -> None:

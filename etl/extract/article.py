@@ -10,66 +10,8 @@ from dataclasses import dataclass, field
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
 from etl.extract.speech import Expert, StatementFact, extract_speech
+from etl.extract.targets import Target, find_targets
 from etl.extract.text import Sentence, SpanIndex, guess_language, normalize, split_sentences
-
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "one hundred": 100,
-    "a dozen": 12,
-    "dozens of": 24,
-}
-_APPROX = (
-    r"around|about|approximately|nearly|almost|roughly|some|over|more than|at least|up to|"
-    r"no fewer than|no less than|close to"
-)
-_HEADS = (
-    r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
-    r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
-    r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
-    r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers"
-)
-_TARGET = re.compile(
-    r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    # A modifier may start with a digit when letters follow: "1,000 5G base stations".
-    + r"))\s+(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
-    + _HEADS
-    + r")\b",
-    re.IGNORECASE,
-)
-# "already has eight clusters" states a stock, not a target.
-_STOCK = re.compile(
-    r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b"
-)
-_NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
 _CONFERENCE = re.compile(
     r"\b(?:held|convened|hosted|opened|staged|organized|organised|holds|convenes)\s+"
@@ -123,6 +65,17 @@ _FUNCTION_WORDS = frozenset(
         "Meanwhile,",
         "And",
         "Both",
+        "China's",
+        "China’s",
+        "South",
+        "North",
+        "East",
+        "West",
+        "Southwest",
+        "Southeast",
+        "Northwest",
+        "Northeast",
+        "Chinese",
     ]
 )
 # No two adjacent unbounded whitespace quantifiers ("\s*,?\s+" is quadratic
@@ -137,15 +90,6 @@ _LIST_GLUE = re.compile(
 @dataclass
 class SectorHit:
     slug: str | None  # None: an industry the taxonomy does not know, in the article's words
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Target:
-    quantity: int | float
-    is_approximate: bool
     text: str
     start: int
     end: int
@@ -226,30 +170,29 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
     return trimmed
 
 
-def _targets(body: str, start: int, end: int) -> list[Target]:
-    found = []
-    for match in _TARGET.finditer(body, start, end):
-        mods = match.group("mods").lower().split()
-        if any(word in _NOT_COUNTED for word in mods):
-            continue
-        raw = match.group("num").lower()
-        quantity = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw.replace(",", ""))
-        if quantity is None or quantity <= 0:
-            continue
-        if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
-            continue
-        if _STOCK.search(body, max(start, match.start() - 40), match.start()):
-            continue
-        found.append(
-            Target(
-                quantity,
-                match.group("approx") is not None,
-                match.group(0),
-                match.start(),
-                match.end(),
-            )
-        )
-    return found
+# "the country's ... growth target of around 5%": a national figure, no province's.
+_NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|Beijing's)\b")
+
+
+def _owned_targets(
+    body: str, targets: list[Target], province: str, places: list[Match], floor: int
+) -> list[Target]:
+    """A number belongs to the nearest owner named before it in its sentence: a
+    province ("..., and Zhejiang is aiming for around 5.5%") or the country."""
+    owned = []
+    for target in targets:
+        owners = [(m.start, m.key) for m in places if m.start < target.start]
+        owners += [
+            (n.start(), None)
+            for n in _NATIONAL.finditer(body, max(floor, target.start - 120), target.start)
+            # "Guangdong, the country's manufacturing powerhouse, will ...": a comma
+            # between closes an appositive; the country owns nothing after it.
+            if "," not in body[n.end() : target.start]
+        ]
+        owner = max(owners, key=lambda o: o[0])[1] if owners else province
+        if owner == province:
+            owned.append(target)
+    return owned
 
 
 def _event(sentence: Sentence, year: int | None, published_on: dt.date | None) -> Event | None:
@@ -296,17 +239,36 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
         if len(names) >= 2:
             return _unique(group)
     first = mentions[0]
-    prefix = body[sentence.start : first.start]
-    prefix = _LEADING_ADVERBIAL.sub("", prefix) if "," in prefix else prefix
-    words = prefix.split()
-    if len(words) > 6:
-        return []
-    if any(w[:1].isupper() and w.strip(",") not in _FUNCTION_WORDS for w in words):
+    if not _leads(body, sentence, first):
         return []
     # "Shenzhen, Guangdong's tech hub, ..." - a city, not the province, acts.
+    prefix = body[sentence.start : first.start]
     if body[first.end : first.end + 3] in ("'s ", "’s ") and prefix.strip().endswith(","):
         return []
-    return [first]
+    # "Shanghai has set ..., and Zhejiang is aiming for ...": a second clause's subject.
+    coordinated = [
+        m
+        for m in mentions[1:]
+        if m.key != first.key
+        and _CLAUSE_JOIN.search(body[max(sentence.start, m.start - 30) : m.start])
+    ]
+    return _unique([first, *coordinated])
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\s+)?$")
+
+
+def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
+    """The place opens its sentence or its clause: after a few function words
+    ("In July, Chengdu's ...", "China's southeastern province of Guangdong")."""
+    prefix = body[sentence.start : mention.start]
+    if "," in prefix:
+        # "Embracing the opportunities ..., Chengdu is moving": the clause after the lead.
+        prefix = prefix.rsplit(",", 1)[1]
+    words = prefix.split()
+    if len(words) > 6:
+        return False
+    return not any(w[:1].isupper() and w.strip(",") not in _FUNCTION_WORDS for w in words)
 
 
 def _unique(matches: list[Match]) -> list[Match]:
@@ -402,7 +364,9 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                             for m in gazetteer.sectors.find(text, start, end)
                             if not excluded.contains(m.start, m.end)
                         ],
-                        targets=_targets(text, start, end),
+                        targets=_owned_targets(
+                            text, find_targets(text, start, end), province, found, sentence.start
+                        ),
                     )
                 )
         previous_subjects = subject_names

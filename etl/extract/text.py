@@ -54,7 +54,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\r\n[ \t\u3000]*\r\n|\n(?=[ \t\u3000]{2,}\S)")
+# Scraped pages put a headline, a byline or a paragraph on each line, so a
+# line break before a capital (or a quote, or a digit) also ends a paragraph.
+_PARAGRAPH_BREAK = re.compile(
+    r"\n[ \t\u3000]*\n|\r\n[ \t\u3000]*\r\n|\n(?=[ \t\u3000]{2,}\S)|\r?\n(?=[ \t]*[\"“‘(\[]?[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,198 @@
+"""Quantitative targets in English: counts with their nouns, money, growth rates.
+
+A target is a number a province commits to: "15 provincial-level future
+industrial clusters", "invest more than 450 billion yuan", "a 15 percent
+increase". Money and percentages count only in a clause that looks ahead
+(will, aims, plans, targets, by 2027): "output reached 900 billion yuan last
+year" is an achievement, not a target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass
+class Target:
+    quantity: int | float
+    is_approximate: bool
+    text: str
+    start: int
+    end: int
+
+
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a dozen": 12,
+    "dozens of": 24,
+}
+_APPROX = (
+    r"around|about|approximately|nearly|almost|roughly|some|over|more than|at least|up to|"
+    r"no fewer than|no less than|close to"
+)
+_HEADS = (
+    r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
+    r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
+    r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
+    r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers"
+)
+_TARGET = re.compile(
+    r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    # A modifier may start with a digit when letters follow: "1,000 5G base stations".
+    + r"))\s+(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
+    + _HEADS
+    + r")\b",
+    re.IGNORECASE,
+)
+# "already has eight clusters" states a stock, not a target.
+_STOCK = re.compile(
+    r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b|"
+    r"\bthere (?:are|were)\b|\bso far\b"
+)
+_NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
+
+
+_MULTIPLIERS = {"trillion": 10**12, "billion": 10**9, "million": 10**6}
+_MONEY = re.compile(
+    r"(?<![\w.,$(])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<currency>US\$|\$|RMB\s?|¥)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<mult>trillion|billion|million)?"
+    r"(?:\s+(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?:(?P<approx>"
+    + _APPROX
+    + r")\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|%)",
+    re.IGNORECASE,
+)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
+    r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost)|"
+    r"by (?:the end of )?20\d\d)\b",
+    re.IGNORECASE,
+)
+_LOOKS_BACK = re.compile(
+    r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|"
+    r"accounted for|registered|recorded|was|were)\b",
+    re.IGNORECASE,
+)
+
+
+def find_targets(body: str, start: int, end: int) -> list[Target]:
+    """Counted nouns anywhere in the clause; money and rates where it looks ahead."""
+    found = _counted(body, start, end)
+    clause = body[start:end]
+    if _LOOKS_AHEAD.search(clause):
+        found += _money(body, start, end) + _rates(body, start, end)
+    taken: list[Target] = []
+    for target in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
+        if not any(t.start <= target.start < t.end for t in taken):
+            taken.append(target)
+    return taken
+
+
+def _ahead_of(body: str, start: int, position: int) -> bool:
+    """The words before the number look ahead, and no achieved verb sits between."""
+    before = body[max(start, position - 120) : position]
+    ahead = list(_LOOKS_AHEAD.finditer(before))
+    back = list(_LOOKS_BACK.finditer(before))
+    return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
+
+
+def _money(body: str, start: int, end: int) -> list[Target]:
+    found = []
+    for match in _MONEY.finditer(body, start, end):
+        mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
+        if not (currency or (mult and unit) or unit):
+            continue
+        if not _ahead_of(body, start, match.start()):
+            continue
+        quantity = Decimal(match.group("num").replace(",", ""))
+        if mult:
+            quantity *= _MULTIPLIERS[mult.lower()]
+        found.append(_target(quantity, match))
+    return found
+
+
+def _rates(body: str, start: int, end: int) -> list[Target]:
+    return [
+        _target(Decimal(match.group("num")), match)
+        for match in _PERCENT.finditer(body, start, end)
+        if _ahead_of(body, start, match.start())
+    ]
+
+
+def _target(quantity: Decimal, match: re.Match[str]) -> Target:
+    value: int | float = (
+        int(quantity) if quantity == quantity.to_integral_value() else float(quantity)
+    )
+    return Target(
+        value, match.group("approx") is not None, match.group(0), match.start(), match.end()
+    )
+
+
+def _is_stock(body: str, start: int, position: int) -> bool:
+    """'Hubei boasts 80 academicians, ..., 30 labs' counts what is there; 'is home to
+    X, said it would cultivate 100 firms' looks ahead again after the stock."""
+    stocks = list(_STOCK.finditer(body, start, position))
+    if not stocks:
+        return False
+    return not _LOOKS_AHEAD.search(body, stocks[-1].end(), position)
+
+
+def _counted(body: str, start: int, end: int) -> list[Target]:
+    found = []
+    for match in _TARGET.finditer(body, start, end):
+        mods = match.group("mods").lower().split()
+        if any(word in _NOT_COUNTED for word in mods):
+            continue
+        raw = match.group("num").lower()
+        quantity = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw.replace(",", ""))
+        if quantity is None or quantity <= 0:
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
+            continue
+        if _is_stock(body, start, match.start()):
+            continue
+        found.append(
+            Target(
+                quantity,
+                match.group("approx") is not None,
+                match.group(0),
+                match.start(),
+                match.end(),
+            )
+        )
+    return found
