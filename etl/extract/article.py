@@ -181,7 +181,9 @@ def _owned_targets(
     province ("..., and Zhejiang is aiming for around 5.5%") or the country."""
     owned = []
     for target in targets:
-        owners = [(m.start, m.key) for m in places if m.start < target.start]
+        owners: list[tuple[int, str | None]] = [
+            (m.start, m.key) for m in places if m.start < target.start
+        ]
         owners += [
             (n.start(), None)
             for n in _NATIONAL.finditer(body, max(floor, target.start - 120), target.start)
