@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
 from etl.extract.speech import Expert, StatementFact, extract_speech
+from etl.extract.sectors import sector_hits
 from etl.extract.targets import Target, find_targets
 from etl.extract.text import Sentence, SpanIndex, guess_language, normalize, split_sentences
 
@@ -28,12 +29,11 @@ _POLICY = re.compile(
     r"(?P<words>(?:[\w\-]+\s+){0,6}?(?:policy|policies|measures|regulations))\b"
 )
 _CONTINUATION = re.compile(
-    r"^(?:(?:[A-Z]\w*(?:\s+\w+){0,3}),\s+)?(?:it|the\s+(?:province|region|autonomous region|"
-    r"municipality|city|provincial government|municipal government|government|plan|report|"
-    r"document|blueprint|government work report))\b",
+    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:province|region|autonomous region|"
+    r"municipality|city|district|provincial government|municipal government|government|plan|"
+    r"report|document|blueprint|government work report))(?:['’]s)?\b",
     re.IGNORECASE,
 )
-_LEADING_ADVERBIAL = re.compile(r"^[^,;]{0,60},\s+")
 _FUNCTION_WORDS = frozenset(
     [
         "The",
@@ -273,6 +273,21 @@ def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     return not any(w[:1].isupper() and w.strip(",") not in _FUNCTION_WORDS for w in words)
 
 
+def _reported_clause(
+    body: str, sentence: Sentence, statements: list[StatementFact]
+) -> Sentence | None:
+    """The part of a sentence that a statement reports, as a sentence of its own."""
+    for statement in statements:
+        if statement.start >= sentence.start and statement.start < sentence.end:
+            start = statement.start
+            while start < sentence.end and body[start] in "\"“‘' ":
+                start += 1
+            end = min(statement.end, sentence.end)
+            if end > start:
+                return Sentence(sentence.index, start, end, sentence.paragraph, body[start:end])
+    return None
+
+
 def _unique(matches: list[Match]) -> list[Match]:
     seen: dict[str, Match] = {}
     for match in matches:
@@ -316,6 +331,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     last_event: dict[str, Event] = {}
     previous_subjects: list[str] = []
     previous_event: Event | None = None
+    previous_had_subject = False
     for sentence in sentences:
         in_sentence = gazetteer.places(text, sentence.start, sentence.end)
         found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
@@ -326,21 +342,29 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                     MentionFact(match.key, "listed", match.text, match.start, match.end, match.city)
                 )
         if sentence.index in speech.statement_sentences:
-            previous_subjects = []
-            continue
+            # What an official says the province will do is the province's
+            # initiative: the reported clause is read like a sentence of its own.
+            sentence = _reported_clause(text, sentence, speech.statements)
+            if sentence is None:
+                continue
+            found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
         event = _event(sentence, year, metadata.published_on)
-        if not subjects and previous_subjects and _CONTINUATION.match(sentence.text):
-            subject_names = previous_subjects
-            event = event or previous_event
+        continuation = _CONTINUATION.match(sentence.text)
+        if not subjects and previous_subjects and continuation:
+            # "It" continues only the sentence before; "the province" continues
+            # the last province named as a subject, however far back.
+            if continuation.group("it") is None or previous_had_subject:
+                subject_names = previous_subjects
+                event = event or previous_event
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
             mentions.append(
                 MentionFact(match.key, role, match.text, match.start, match.end, match.city)
             )
+        previous_had_subject = bool(subject_names)
         if not subject_names:
-            previous_subjects = []
             continue
         clauses = (
             [(sentence.start, sentence.end)]
@@ -362,9 +386,11 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         sentence_index=sentence.index,
                         sentence_text=sentence.text,
                         sectors=[
-                            SectorHit(m.key, m.text, m.start, m.end)
-                            for m in gazetteer.sectors.find(text, start, end)
-                            if not excluded.contains(m.start, m.end)
+                            SectorHit(*hit)
+                            for hit in sector_hits(
+                                text, start, end, gazetteer,
+                                lambda m: not excluded.contains(m.start, m.end),
+                            )
                         ],
                         targets=_owned_targets(
                             text, find_targets(text, start, end), province, found, sentence.start

@@ -1,0 +1,108 @@
+"""Sectors of an English clause: taxonomy terms, and the items of the lists it enumerates.
+
+"boost strategic industries such as information technology, high-end equipment
+manufacturing, green and low carbon, bio-medical, new materials and marine
+economy": every item is a sector mention in the article's words, mapped to a
+taxonomy sector when it holds one sector's term ("bio-medical" holds none and
+stays unmapped; no sector is invented). An item counts when the list is
+introduced as industries ("industries such as", "six core industries —"), or
+when the item itself names one (a taxonomy term, or an industry head word:
+"maritime engineering equipment manufacturing").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from etl.extract.gazetteer import Gazetteer, Match
+
+# What opens a list, and whether it says the items are industries.
+_INDUSTRY_CUE = (
+    r"(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
+    r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)"
+)
+_PLAIN_CUE = r"(?:such as|including|like|namely|focus(?:es|ed|ing)? on|on)\s+"
+_ITEM = r"[A-Za-z0-9][\w&/\-]*(?:\s+[\w&/\-]+){0,6}?"
+_LIST = re.compile(
+    r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
+    r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+|as well as\s+)?" + _ITEM + r")*"
+    r"(?:,?\s+(?:and|as well as)\s+" + _ITEM + r")?)"
+    r"(?=\s*(?:[.;:()\n]|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b))",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|,?\s+(?:and|as well as)\s+")
+_INDUSTRY_HEAD = re.compile(
+    r"(?:industry|industries|manufacturing|equipment|materials?|energy|technology|technologies|"
+    r"vehicles?|chips?|batteries|robots?|robotics|economy|services?|medicine|pharmaceuticals?|"
+    r"devices|aerospace|aviation|storage|internet|software|computing|networks?|intelligence|"
+    r"biotech|biomanufacturing|engineering|information|semiconductors?|circuits|power|drugs|"
+    r"aircraft|planes|cars|ships|cruises|sciences?|displays?|sensors|optoelectronics|photonics|"
+    r"applications?|sector|supercomputing)$",
+    re.IGNORECASE,
+)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it)$", re.IGNORECASE
+)
+
+
+def sector_hits(
+    body: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    keep: Callable[[Match], bool] = lambda m: True,
+) -> list[tuple[str | None, str, int, int]]:
+    """(slug or None, words, start, end) for each sector named in body[start:end]."""
+    terms = [m for m in gazetteer.sectors.find(body, start, end) if keep(m)]
+    hits: list[tuple[str | None, str, int, int]] = []
+    covered: list[tuple[int, int]] = []
+    for item_start, item_end, listed_as_industries in _list_items(body, start, end, terms):
+        inside = {m.key for m in terms if item_start <= m.start and m.end <= item_end}
+        words = body[item_start:item_end]
+        if not (inside or listed_as_industries or _INDUSTRY_HEAD.search(words)):
+            continue
+        slug = next(iter(inside)) if len(inside) == 1 else None
+        hits.append((slug, words, item_start, item_end))
+        covered.append((item_start, item_end))
+    for term in terms:
+        if not any(s <= term.start and term.end <= e for s, e in covered):
+            hits.append((term.key, term.text, term.start, term.end))
+    return sorted(hits, key=lambda h: h[2])
+
+
+def _list_items(
+    body: str, start: int, end: int, terms: list[Match]
+) -> list[tuple[int, int, bool]]:
+    items: list[tuple[int, int, bool]] = []
+    for found in _LIST.finditer(body, start, end):
+        listed_as_industries = re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
+        position = found.start("items")
+        stop = found.end("items")
+        for separator in [*_SEPARATOR.finditer(body, position, stop), None]:
+            piece_end = separator.start() if separator else stop
+            # A separator inside a taxonomy term ("green and low carbon") is no separator.
+            if separator and any(t.start < separator.start() < t.end for t in terms):
+                continue
+            item = _trim(body, position, piece_end)
+            if item is not None:
+                items.append((*item, listed_as_industries))
+            if separator:
+                position = separator.end()
+    return items
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|its|their|emerging|key|major|such)\s+)+", re.IGNORECASE)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
+    words = body[start:end]
+    lead = _LEADING_WORDS.match(words)
+    if lead:
+        start += lead.end()
+    while end > start and not body[end - 1].isalnum():
+        end -= 1
+    piece = body[start:end]
+    if not piece or _NOT_AN_ITEM.match(piece) or len(piece.split()) > 6:
+        return None
+    return start, end
