@@ -238,14 +238,14 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
             groups.append([current])
     for group in groups:
         names = {m.key for m in group}
-        if len(names) >= 2:
+        if len(names) >= 2 and _leads(body, sentence, group[0]):
             return _unique(group)
     first = mentions[0]
     if not _leads(body, sentence, first):
         return []
     # "Shenzhen, Guangdong's tech hub, ..." - a city, not the province, acts.
-    prefix = body[sentence.start : first.start]
-    if body[first.end : first.end + 3] in ("'s ", "’s ") and prefix.strip().endswith(","):
+    prefix = body[sentence.start : first.start].rstrip()
+    if body[first.end : first.end + 3] in ("'s ", "’s ") and re.search(r"[A-Z]\w*,$", prefix):
         return []
     # "Shanghai has set ..., and Zhejiang is aiming for ...": a second clause's subject.
     coordinated = [
@@ -260,6 +260,9 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
 _CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\s+)?$")
 
 
+_PLACE_IN = re.compile(r"^\s*(?:The city of\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:in|of)\s+")
+
+
 def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     """The place opens its sentence or its clause: after a few function words
     ("In July, Chengdu's ...", "China's southeastern province of Guangdong")."""
@@ -267,6 +270,8 @@ def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     if "," in prefix:
         # "Embracing the opportunities ..., Chengdu is moving": the clause after the lead.
         prefix = prefix.rsplit(",", 1)[1]
+    # "WENCHANG in south China's Hainan Province, ...": a place in the province.
+    prefix = _PLACE_IN.sub("", prefix)
     words = prefix.split()
     if len(words) > 6:
         return False

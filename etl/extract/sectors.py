@@ -42,7 +42,9 @@ _INDUSTRY_HEAD = re.compile(
     re.IGNORECASE,
 )
 _NOT_AN_ITEM = re.compile(
-    r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it)$", re.IGNORECASE
+    r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|"
+    r"development|cooperation|innovation|others|services|products)$",
+    re.IGNORECASE,
 )
 
 
