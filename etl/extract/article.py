@@ -28,6 +28,27 @@ _POLICY = re.compile(
     r"\b(?:released|issued|unveiled|introduced|rolled out|adopted)\s+(?:a|an|the|its)?\s*"
     r"(?P<words>(?:[\w\-]+\s+){0,6}?(?:policy|policies|measures|regulations))\b"
 )
+_COMMITMENT = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|targeting|"
+    r"propos(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|seeks?|sought|striv(?:e|es|ing)|"
+    r"endeavou?r(?:s|ing)?|focus(?:es|ed|ing)?|prioriti[sz](?:e|es|ed|ing)|support(?:s|ed|ing)?|"
+    r"build(?:s|ing)?|built|develop(?:s|ed|ing)?|cultivat(?:e|es|ed|ing)|foster(?:s|ed|ing)?|"
+    r"promot(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|"
+    r"launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:e|es|ed|ing)|issu(?:e|es|ed|ing)|"
+    r"set (?:up|out)|establish(?:es|ed|ing)?|introduc(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|"
+    r"expand(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|nurtur(?:e|es|ed|ing)|invest(?:s|ed|ing)?|"
+    r"attract(?:s|ed|ing)?|creat(?:e|es|ed|ing)|construct(?:s|ed|ing)?|is set to|committed to|"
+    r"moving to|driving|speed(?:s|ing)? up|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|"
+    r"push(?:es|ed|ing)?|bet(?:s|ting)? on|tap(?:s|ping)? into|explor(?:e|es|ed|ing)|"
+    r"doubl(?:e|es|ed|ing) down|outlin(?:e|es|ed|ing)|vigorously|striving|turn(?:s|ing)? itself|"
+    r"expected to|is to|are to|goal|blueprint|plan|roadmap|action plan|work reports?|"
+    r"leading|pillar|key industr|clusters?|chains?|industries|hubs?|bases?|"
+    r"extend(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|deepen(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|"
+    r"deploy(?:s|ed|ing)?|set(?:s|ting)? aside|pour(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|"
+    r"earmark(?:s|ed|ing)?|fund(?:s|ed|ing)?|subsidi[sz](?:e|es|ed|ing)|lay(?:s|ing)? out|laid out|"
+    r"forg(?:e|es|ed|ing)|incubat(?:e|es|ed|ing)|transform(?:s|ed|ing)?)",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(
     r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:province|region|autonomous region|"
     r"municipality|city|district|provincial government|municipal government|government|plan|"
@@ -376,6 +397,11 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             if len(subject_names) > 1
             else _split_clauses(text, sentence)
         )
+        previous_subjects = subject_names
+        previous_event = event or previous_event
+        # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
+        if not _COMMITMENT.search(sentence.text):
+            continue
         for province in subject_names:
             province_event = event or last_event.get(province) or Event("other", None, None)
             if event is not None:
@@ -402,8 +428,6 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         ),
                     )
                 )
-        previous_subjects = subject_names
-        previous_event = event or previous_event
 
     statements = [
         StatementWithTopics(
