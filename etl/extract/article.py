@@ -164,7 +164,7 @@ class ArticleFacts:
     def provinces(self) -> list[str]:
         seen: dict[str, None] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start):
-            if mention.role != "dateline":
+            if mention.role not in ("dateline", "context"):
                 seen.setdefault(mention.province)
         return list(seen)
 
@@ -281,6 +281,14 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
 _CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\s+)?$")
 
 
+_CLAUSE_OPENERS = frozenset(
+    "the and but while whereas meanwhile also so southern northern eastern western central "
+    "south north east west southwest southeast northwest northeast china's china’s "
+    # places introduced as the examples of a plural subject, or as its part:
+    # "five provinces, including Shanghai and Guangdong, proposed ..."
+    "including especially notably namely such as like particularly with among them for example "
+    "instance".split()
+)
 _PLACE_IN = re.compile(r"^\s*(?:The city of\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:in|of)\s+")
 
 
@@ -289,8 +297,10 @@ def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     ("In July, Chengdu's ...", "China's southeastern province of Guangdong")."""
     prefix = body[sentence.start : mention.start]
     if "," in prefix:
-        # "Embracing the opportunities ..., Chengdu is moving": the clause after the lead.
-        prefix = prefix.rsplit(",", 1)[1]
+        # "Embracing the opportunities ..., Chengdu is moving": the clause after the
+        # lead opens with the place ("..., after those in Jiuquan" does not).
+        after = prefix.rsplit(",", 1)[1].split()
+        return all(w.lower() in _CLAUSE_OPENERS for w in after)
     # "WENCHANG in south China's Hainan Province, ...": a place in the province.
     prefix = _PLACE_IN.sub("", prefix)
     words = prefix.split()
@@ -384,8 +394,12 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             if continuation.group("it") is None or previous_had_subject:
                 subject_names = previous_subjects
                 event = event or previous_event
+        commits = _COMMITMENT.search(sentence.text) is not None
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
+            if role == "listed" and match.city and not subject_names:
+                # "after those in Jiuquan, Xichang and Taiyuan": named for comparison.
+                role = "context"
             mentions.append(
                 MentionFact(match.key, role, match.text, match.start, match.end, match.city)
             )
@@ -400,7 +414,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         previous_subjects = subject_names
         previous_event = event or previous_event
         # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
-        if not _COMMITMENT.search(sentence.text):
+        if not commits:
             continue
         for province in subject_names:
             province_event = event or last_event.get(province) or Event("other", None, None)
