@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
-from etl.extract.speech import Expert, StatementFact, extract_speech
 from etl.extract.sectors import sector_hits
+from etl.extract.speech import Expert, StatementFact, extract_speech
 from etl.extract.targets import Target, find_targets
 from etl.extract.text import Sentence, SpanIndex, guess_language, normalize, split_sentences
 
@@ -281,15 +281,21 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
 _CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\s+)?$")
 
 
+# Words that may open the clause before its subject place ("..., and Guangdong",
+# "..., south China's Hainan"), and those that introduce example places of a
+# plural subject ("five provinces, including Shanghai and Guangdong, proposed").
 _CLAUSE_OPENERS = frozenset(
-    "the and but while whereas meanwhile also so southern northern eastern western central "
-    "south north east west southwest southeast northwest northeast china's china’s "
-    # places introduced as the examples of a plural subject, or as its part:
-    # "five provinces, including Shanghai and Guangdong, proposed ..."
-    "including especially notably namely such as like particularly with among them for example "
-    "instance".split()
+    {
+        "the", "and", "but", "while", "whereas", "meanwhile", "also", "so", "southern",
+        "northern", "eastern", "western", "central", "south", "north", "east", "west",
+        "southwest", "southeast", "northwest", "northeast", "china's", "china’s", "including",
+        "especially", "notably", "namely", "such", "as", "like", "particularly", "with",
+        "among", "them", "for", "example", "instance",
+    }
+)  # fmt: skip
+_PLACE_IN = re.compile(
+    r"^\s*(?:The city of\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:in|of)\s+"
 )
-_PLACE_IN = re.compile(r"^\s*(?:The city of\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:in|of)\s+")
 
 
 def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
@@ -388,12 +394,16 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         subject_names = [m.key for m in subjects]
         event = _event(sentence, year, metadata.published_on)
         continuation = _CONTINUATION.match(sentence.text)
-        if not subjects and previous_subjects and continuation:
-            # "It" continues only the sentence before; "the province" continues
-            # the last province named as a subject, however far back.
-            if continuation.group("it") is None or previous_had_subject:
-                subject_names = previous_subjects
-                event = event or previous_event
+        # "It" continues only the sentence before; "the province" continues the
+        # last province named as a subject, however far back.
+        if (
+            not subjects
+            and previous_subjects
+            and continuation
+            and (continuation.group("it") is None or previous_had_subject)
+        ):
+            subject_names = previous_subjects
+            event = event or previous_event
         commits = _COMMITMENT.search(sentence.text) is not None
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
@@ -433,7 +443,10 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         sectors=[
                             SectorHit(*hit)
                             for hit in sector_hits(
-                                text, start, end, gazetteer,
+                                text,
+                                start,
+                                end,
+                                gazetteer,
                                 lambda m: not excluded.contains(m.start, m.end),
                             )
                         ],

@@ -73,12 +73,12 @@ def sector_hits(
     return sorted(hits, key=lambda h: h[2])
 
 
-def _list_items(
-    body: str, start: int, end: int, terms: list[Match]
-) -> list[tuple[int, int, bool]]:
+def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
     items: list[tuple[int, int, bool]] = []
     for found in _LIST.finditer(body, start, end):
-        listed_as_industries = re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
+        listed_as_industries = (
+            re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
+        )
         position = found.start("items")
         stop = found.end("items")
         for separator in [*_SEPARATOR.finditer(body, position, stop), None]:
@@ -94,7 +94,9 @@ def _list_items(
     return items
 
 
-_LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|its|their|emerging|key|major|such)\s+)+", re.IGNORECASE)
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such)\s+)+", re.IGNORECASE
+)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:

@@ -21,15 +21,25 @@ from etl.extract.zh_names import person_pinyin
 
 VERBS = (
     "表示", "指出", "认为", "介绍", "坦言", "强调", "透露", "直言", "提到", "谈到", "说道",
-    "分析", "建议", "解释", "补充", "告诉记者", "称", "说",
+    "分析", "建议", "解释", "补充", "告诉记者", "看来", "称", "说",
 )  # fmt: skip
 _VERB = "(?P<verb>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")(?:说|道|称)?"
 # Reported speech: the verb, then a comma or colon, or the quotation itself.
 _REPORTED = re.compile(_VERB + r"\s*(?:[,，:：]\s*|(?=[“「]))")
 _QUOTED = re.compile(
-    r"[“「](?P<quote>[^“”「」\n]{4,3000})[”」]\s*[,，]?\s*(?P<clause>[^,，。；;:：“”「」\n]{1,40}?)"
+    r"[“「](?P<quote>[^“”「」\n]{4,3000})[”」]\s*[,，]?\s*(?P<clause>[^,，。；;:：“”「」\n]{1,80}?)"
     + _VERB
 )
+# An interview transcript: a speaker's name opening a line, or a guest's answers.
+_NOT_A_SPEAKER = r"(?!记者|问|答|来源|编辑|嘉宾|时间|简介|摘要|作者|主持人|责编)"
+_TURN = re.compile(
+    r"^[ \t\u3000]*"
+    + _NOT_A_SPEAKER
+    + r"(?P<name>[\u4e00-\u9fff]{2,4})[:：]\s*(?P<content>[^\n]{6,})",
+    re.MULTILINE,
+)
+_GUEST = re.compile(r"嘉宾[:：]\s*(?P<guest>[^\n]{2,80})")
+_ANSWER = re.compile(r"问[:：][^?？\n]{2,200}[?？]\s*(?P<answer>(?:(?!问[:：])[^\n])+)")
 _CLAUSE_START = re.compile(r"[,，。；;！？!?”」\n:：]")
 _PRONOUN = re.compile(r"^(?:据)?(?:他|她)")
 _NOT_SPEAKING = re.compile(r"(?:据|比如|可以|换句话|总的来|虽|听|或者|就是|来)$")
@@ -85,7 +95,10 @@ def _person_in(clause: str, offset: int, is_place: set[str]) -> _Speaker | None:
         if flag == "nr" and length == 1 and index + 1 < len(tokens):
             # jieba splits an unknown given name off its surname: 王/nr 小伶/n.
             following, following_flag = tokens[index + 1]
-            if len(following) <= 2 and following_flag[:1] not in _NOT_GIVEN_NAME:
+            # The last word before the speech verb is the given name whatever its tag
+            # (杨/nr 知评/v 介绍).
+            is_last = index + 2 == len(tokens)
+            if len(following) <= 2 and (is_last or following_flag[:1] not in _NOT_GIVEN_NAME):
                 length += len(following)
         if (
             flag == "nr"
@@ -175,9 +188,44 @@ class ChineseSpeech:
                     sentence_index=None,
                 )
             )
+        for speaker, content in self._interview_turns(original, text, experts):
+            if content not in taken and content[1] - content[0] >= 6:
+                taken.add(content)
+                statements.append(
+                    StatementFact(
+                        speaker_text=speaker,
+                        expert_name=speaker,
+                        verb=":",
+                        kind="direct",
+                        text=original[content[0] : content[1]].strip(),
+                        start=content[0],
+                        end=content[1],
+                        sentence_index=None,
+                    )
+                )
         statements.sort(key=lambda s: s.start)
         spans = [(s.start, s.end) for s in statements]
         return SpeechResult(experts, statements, spans, set())
+
+    def _interview_turns(
+        self, original: str, text: str, experts: dict[str, Expert]
+    ) -> list[tuple[str, tuple[int, int]]]:
+        """Transcripts: "李铁:这当然…" lines, and the answers after each 问:… of a 嘉宾."""
+        turns: list[tuple[str, tuple[int, int]]] = []
+        for line in _TURN.finditer(text):
+            speaker = self._speaker(original, line.group("name"), line.start("name"), experts, None)
+            if speaker is not None and speaker == original[slice(*line.span("name"))]:
+                turns.append((speaker, _strip(text, line.start("content"), line.end("content"))))
+        guest = _GUEST.search(text)
+        if guest is not None:
+            clause = guest.group("guest")
+            speaker = self._speaker(original, clause, guest.start("guest"), experts, None)
+            if speaker is not None:
+                for answer in _ANSWER.finditer(text, guest.end()):
+                    turns.append(
+                        (speaker, _strip(text, answer.start("answer"), answer.end("answer")))
+                    )
+        return turns
 
     def _speaker(
         self,
@@ -208,6 +256,14 @@ class ChineseSpeech:
 def text_of(clause: str, person: _Speaker, offset: int) -> str:
     """The simplified name: pinyin is read from simplified characters."""
     return clause[person.name[0] - offset : person.name[1] - offset]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
