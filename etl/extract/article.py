@@ -386,9 +386,10 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         if sentence.index in speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
-            sentence = _reported_clause(text, sentence, speech.statements)
-            if sentence is None:
+            reported = _reported_clause(text, sentence, speech.statements)
+            if reported is None:
                 continue
+            sentence = reported
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
