@@ -39,7 +39,10 @@ _COMMITMENT = re.compile(
 _PROPER_NAME_AFTER = re.compile(
     r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院|[)）]?(?:有限|公司)"
 )
-_NATIONAL = re.compile(r"^(?:[^,，]{0,6})(?:我国|全国|国家|中央|国务院|工信部|国家发展改革委)")
+# A sentence about the country: its plans are no province's (unless it names one).
+_NATIONAL = re.compile(
+    r"我国|全国|国家层面|中央|国务院|工信部|国家发展改革委|《政府工作报告》|^(?:[^,，]{0,6})国家"
+)
 _CONTINUES = re.compile(r"^(?:该省|全省|我省|该市|全市|我市|省里|市里|该区|全区)")
 _LIST_GLUE = re.compile(r"^(?:省|市|自治区)?\s*(?:、|和|及|与|以及|,|，)\s*$")
 
@@ -47,27 +50,36 @@ _LIST_GLUE = re.compile(r"^(?:省|市|自治区)?\s*(?:、|和|及|与|以及|,|
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9]){2,12}"
 _LIST = re.compile(
     r"(?:培育|发展|打造|布局|聚焦|壮大|做强|做优|推动|加快|围绕|涵盖|包括|瞄准|深耕|抢占|重点|建设|"
-    r"构建|引育|突破|主攻|形成|拓展|推进|聚力|集中|[:：])"
+    r"构建|引育|突破|主攻|形成|拓展|推进|聚力|集中|[:：(（])"
     r"(?P<items>" + _ITEM + r"(?:、" + _ITEM + r")+(?:(?:、|和|以及|与)" + _ITEM + r")?)"
     r"(?P<tail>等?(?:未来|新兴|战略性新兴|优势|主导|支柱|特色|重点|先进|现代|高端)?"
     r"(?:产业|领域|行业|集群|赛道|方向|板块|产业链|业态)?)"
 )
 _INDUSTRY_HEAD = re.compile(
-    r"(?:产业|业|经济|制造|材料|装备|能源|技术|信息|电池|汽车|芯片|机器人|医药|器械|服务|链|网络|"
+    r"(?<!企)(?:产业|工业|制造业|服务业|农业|加工业|渔业|旅游业|经济|制造|材料|装备|能源|技术|信息|"
+    r"电池|汽车|芯片|机器人|医药|器械|服务|(?<![补延强])链|网络|"
     r"智能|软件|设备|储能|极地|航天|航空|电子|计算|通信|生物|化工|食品|纺织|物流|金融|光伏|风电|氢能|"
     r"集成电路|半导体|显示|仪器|新药|育种|农业|消费)$"
 )
-_LEADING_CUE = re.compile(r"^(?:培育|发展|打造|布局|壮大|做强|做优|推动|加快|聚焦|围绕|建设)+")
-
-_FUTURE = re.compile(
-    r"到20\d\d年|至20\d\d年|力争|目标|计划|将|预期|争取|确保|打造|培育|建成|形成|突破|达到"
+_LEADING_CUE = re.compile(
+    r"^(?:培育|发展|打造|布局|壮大|做强|做优|推动|加快|聚焦|围绕|建设|了|的|从|在|对|把|将|向|以)+"
 )
-_PAST = re.compile(r"去年|上年|已经|已|实现了|同比|截至|截止|累计|前三季度|上半年|完成了")
+
+# A target looks ahead (到2027年, 力争, 目标, 将); "2021年…产量突破150万辆" is an achievement.
+_FUTURE = re.compile(
+    r"[到至]20\d\d年|力争|目标|计划|将|预期|争取|确保|预计|要|打造|培育|规划|设立|新目标"
+)
+_PAST = re.compile(
+    r"去年|上年|已经|已|实现了|同比|截至|截止|累计|前三季度|上半年|完成了|(?<![到至\d])20\d\d年(?!前|底|末)"
+)
 _TARGET = re.compile(
     r"(?P<pre>超过|突破|约|近|接近|达到|达|逾|不少于|不低于)?\s*"
     + NUMBER
-    + r"(?P<post>余|多)?\s*(?P<noun>(?:个|家|条|座|项|所|支|批|大|万辆|辆|亿元|万亿元|元|%|％)[\u4e00-\u9fff]{0,12})"
-    r"(?P<approx>以上|左右|上下)?"
+    # "3至5家": a range counts from its lower end.
+    + r"(?:(?:至|到|-|~|—)\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+))?"
+    r"(?P<post>余|多)?\s*(?P<measure>个|家|条|座|项|所|支|批|大|万辆|辆|亿元|万亿元|元|%|％)"
+    r"(?P<approx>以上|左右|上下)?(?P<noun>[\u4e00-\u9fff]{0,12})"
+    r"(?P<approx_after>以上|左右|上下)?"
 )
 _APPROX_BEFORE = frozenset({"超过", "突破", "约", "近", "接近", "逾", "不少于", "不低于"})
 
@@ -107,7 +119,7 @@ def extract_chinese_article(
     for sentence in sentences:
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         subjects = _subjects(text, sentence, in_sentence, gazetteer)
-        if not subjects and not _NATIONAL.match(sentence.text):
+        if not subjects and not _NATIONAL.search(sentence.text):
             if previous and (
                 sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)
             ):
@@ -120,7 +132,10 @@ def extract_chinese_article(
             continue
         event = _event(sentence.text)
         sectors = _sectors(original, text, sentence, gazetteer)
-        targets = _targets(original, text, sentence) if len(subjects) == 1 else []
+        targets = _targets(original, text, sentence)
+        if len(subjects) > 1 and len({t.quantity for t in targets}) > 1:
+            # "海南、内蒙古…预期目标分别定在6%以上": one figure for all; several, unknown whose.
+            targets = []
         for province in subjects:
             initiatives.append(
                 InitiativeFact(
@@ -271,24 +286,23 @@ def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
     targets = []
     for found in _TARGET.finditer(text, sentence.start, sentence.end):
         window = text[max(sentence.start, found.start() - 30) : found.start()]
-        if not _FUTURE.search(window + found.group(0)) or _PAST.search(window):
+        if not _FUTURE.search(window) or _PAST.search(window):
             continue
-        if re.match(r"(?:19|20)\d\d$", found.group("number")) and found.group("noun").startswith(
-            "年"
+        number, measure = found.group("number"), found.group("measure")
+        # "一批", "一个是": a batch, an item - no count; a year is no count either.
+        if number == "一" or (
+            re.fullmatch(r"(?:19|20)\d\d", number) and not measure.startswith(("%", "％"))
         ):
             continue
-        quantity = chinese_quantity(found.group("number"), found.group("unit"))
-        noun = found.group("noun")
+        quantity = chinese_quantity(number, found.group("unit"))
         if quantity is None or quantity <= 0:
             continue
-        if noun.startswith(("亿元", "万亿元")):
-            quantity *= Decimal(10) ** (12 if noun.startswith("万亿") else 8)
-        elif noun.startswith("万辆"):
+        if measure in ("亿元", "万亿元"):
+            quantity *= Decimal(10) ** (12 if measure == "万亿元" else 8)
+        elif measure == "万辆":
             quantity *= 10_000
-        approximate = (
-            found.group("pre") in _APPROX_BEFORE
-            or bool(found.group("post"))
-            or bool(found.group("approx"))
+        approximate = found.group("pre") in _APPROX_BEFORE or any(
+            found.group(g) for g in ("post", "approx", "approx_after")
         )
         targets.append(
             Target(
