@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from etl.extract.article import ArticleFacts, extract_article
 from etl.extract.gazetteer import Gazetteer
+from etl.extract.gazetteer import is_chinese_term
 from etl.extract.reference import load_reference
 from etl.extract.text import normalize
 from etl.read import ArticleFile
@@ -26,10 +27,21 @@ from etl.validate import ArticleRecord, build_record
 REFERENCE = load_reference()
 GAZETTEER = Gazetteer(REFERENCE)
 
+# English words for the English article generator; the Chinese names have a
+# property of their own below.
 PROVINCE_WORDS = sorted(
-    {p.name for p in REFERENCE.provinces} | {a for p in REFERENCE.provinces for a in p.aliases}
+    w
+    for w in {p.name for p in REFERENCE.provinces}
+    | {a for p in REFERENCE.provinces for a in p.aliases}
+    if not is_chinese_term(w)
 )
-SECTOR_WORDS = sorted({a for s in REFERENCE.sectors for a in s.aliases})
+SECTOR_WORDS = sorted({a for s in REFERENCE.sectors for a in s.aliases if not is_chinese_term(a)})
+CHINESE_PROVINCE_WORDS = sorted(
+    w for p in REFERENCE.provinces for w in (p.name_zh, *p.aliases) if is_chinese_term(w)
+)
+CHINESE_SECTOR_WORDS = sorted(
+    {a for s in REFERENCE.sectors for a in s.aliases if is_chinese_term(a)}
+)
 EXPERT_WORDS = sorted(
     {e.name for e in REFERENCE.expert_aliases}
     | {a for e in REFERENCE.expert_aliases for a in e.aliases}
@@ -214,4 +226,27 @@ def test_a_province_acting_on_a_sector_is_found_anywhere(
     start = text.rindex(sector)
     assert any(
         i.province == name and any(h.start == start for h in i.sectors) for i in facts.initiatives
+    ), facts.initiatives
+
+
+@FAST
+@given(
+    st.text(alphabet="，。、的在和将发展产业经济我国今年计划推动", max_size=200),
+    st.sampled_from(CHINESE_PROVINCE_WORDS),
+    st.sampled_from(CHINESE_SECTOR_WORDS),
+)
+def test_a_chinese_province_developing_a_sector_is_found_anywhere(
+    noise: str, province: str, sector: str
+) -> None:
+    # "<省>将加快发展<产业>。" after any Chinese noise is that province's initiative.
+    from etl.extract.zh_article import extract_chinese_article
+
+    text = f"{noise}\n{province}将加快发展{sector}。\n"
+    facts = extract_chinese_article(text)
+    _check_spans(text, facts)
+    name = next(p.name for p in REFERENCE.provinces if province in (p.name_zh, *p.aliases))
+    start = text.rindex(sector)
+    assert any(
+        i.province == name and any(h.start <= start < h.end for h in i.sectors)
+        for i in facts.initiatives
     ), facts.initiatives

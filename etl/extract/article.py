@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
@@ -201,10 +202,10 @@ def _owned_targets(
     """A number belongs to the nearest owner named before it in its sentence: a
     province ("..., and Zhejiang is aiming for around 5.5%") or the country."""
     owned = []
+    starts = [m.start for m in places]
     for target in targets:
-        owners: list[tuple[int, str | None]] = [
-            (m.start, m.key) for m in places if m.start < target.start
-        ]
+        nearby = places[bisect_left(starts, target.start - 300) : bisect_left(starts, target.start)]
+        owners: list[tuple[int, str | None]] = [(m.start, m.key) for m in nearby]
         owners += [
             (n.start(), None)
             for n in _NATIONAL.finditer(body, max(floor, target.start - 120), target.start)
@@ -467,4 +468,10 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         )
         for fact in speech.statements
     ]
-    return ArticleFacts(metadata, mentions, initiatives, speech.experts, statements)
+    # A place inside a reported clause is seen twice: as said, and as a subject.
+    by_start: dict[int, MentionFact] = {}
+    for mention in mentions:
+        if mention.start not in by_start or mention.role == "subject":
+            by_start[mention.start] = mention
+    unique = sorted(by_start.values(), key=lambda m: m.start)
+    return ArticleFacts(metadata, unique, initiatives, speech.experts, statements)

@@ -13,16 +13,18 @@ when the item itself names one (a taxonomy term, or an industry head word:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from etl.extract.gazetteer import Gazetteer, Match
+from etl.extract.text import SpanIndex
 
 # What opens a list, and whether it says the items are industries.
 _INDUSTRY_CUE = (
-    r"(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
+    r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
     r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)"
 )
-_PLAIN_CUE = r"(?:such as|including|like|namely|focus(?:es|ed|ing)? on|on)\s+"
+_PLAIN_CUE = r"\b(?:such as|including|like|namely|focus(?:es|ed|ing)? on)\s+"
 _ITEM = r"[A-Za-z0-9][\w&/\-]*(?:\s+[\w&/\-]+){0,6}?"
 _LIST = re.compile(
     r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
@@ -57,24 +59,31 @@ def sector_hits(
 ) -> list[tuple[str | None, str, int, int]]:
     """(slug or None, words, start, end) for each sector named in body[start:end]."""
     terms = [m for m in gazetteer.sectors.find(body, start, end) if keep(m)]
+    term_starts = [m.start for m in terms]
     hits: list[tuple[str | None, str, int, int]] = []
     covered: list[tuple[int, int]] = []
     for item_start, item_end, listed_as_industries in _list_items(body, start, end, terms):
-        inside = {m.key for m in terms if item_start <= m.start and m.end <= item_end}
+        first = bisect_left(term_starts, item_start)
+        inside = {
+            m.key for m in terms[first : bisect_left(term_starts, item_end)] if m.end <= item_end
+        }
         words = body[item_start:item_end]
         if not (inside or listed_as_industries or _INDUSTRY_HEAD.search(words)):
             continue
         slug = next(iter(inside)) if len(inside) == 1 else None
         hits.append((slug, words, item_start, item_end))
         covered.append((item_start, item_end))
+    inside_an_item = SpanIndex(covered)
     for term in terms:
-        if not any(s <= term.start and term.end <= e for s, e in covered):
+        if not inside_an_item.contains(term.start, term.end):
             hits.append((term.key, term.text, term.start, term.end))
     return sorted(hits, key=lambda h: h[2])
 
 
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
     items: list[tuple[int, int, bool]] = []
+    # Offsets strictly inside a term: a separator there belongs to the term.
+    inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
     for found in _LIST.finditer(body, start, end):
         listed_as_industries = (
             re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
@@ -84,7 +93,7 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
         for separator in [*_SEPARATOR.finditer(body, position, stop), None]:
             piece_end = separator.start() if separator else stop
             # A separator inside a taxonomy term ("green and low carbon") is no separator.
-            if separator and any(t.start < separator.start() < t.end for t in terms):
+            if separator and inside_terms.contains(separator.start(), separator.start()):
                 continue
             item = _trim(body, position, piece_end)
             if item is not None:

@@ -118,7 +118,7 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
         found += _money(body, start, end) + _rates(body, start, end)
     taken: list[Target] = []
     for target in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
-        if not any(t.start <= target.start < t.end for t in taken):
+        if not taken or target.start >= taken[-1].end:
             taken.append(target)
     return taken
 
@@ -166,7 +166,9 @@ def _target(quantity: Decimal, match: re.Match[str]) -> Target:
 def _is_stock(body: str, start: int, position: int) -> bool:
     """'Hubei boasts 80 academicians, ..., 30 labs' counts what is there; 'is home to
     X, said it would cultivate 100 firms' looks ahead again after the stock."""
-    stocks = list(_STOCK.finditer(body, start, position))
+    # A stock is stated near what it counts; a bounded look-back keeps a
+    # megabyte-long sentence linear.
+    stocks = list(_STOCK.finditer(body, max(start, position - 300), position))
     if not stocks:
         return False
     return not _LOOKS_AHEAD.search(body, stocks[-1].end(), position)

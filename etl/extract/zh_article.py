@@ -26,7 +26,7 @@ from etl.extract.article import (
     Target,
 )
 from etl.extract.gazetteer import ChineseGazetteer, Match, default_chinese_gazetteer
-from etl.extract.text import Sentence, normalize
+from etl.extract.text import Sentence, SpanIndex, normalize
 from etl.extract.zh_metadata import ChineseMetadataReader
 from etl.extract.zh_speech import ChineseSpeech
 from etl.extract.zh_text import NUMBER, chinese_quantity, simplified, split_sentences
@@ -257,8 +257,9 @@ def _sectors(
         slug = inside[0].key if len(inside) == 1 else None
         hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))
         covered.append((item_start, item_end))
+    inside_an_item = SpanIndex(covered)
     for hit in _taxonomy_hits(original, text, sentence.start, sentence.end, gazetteer):
-        if not any(s <= hit.start and hit.end <= e for s, e in covered):
+        if not inside_an_item.contains(hit.start, hit.end):
             hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
 
