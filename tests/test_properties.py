@@ -17,8 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.extract.article import ArticleFacts, extract_article
-from etl.extract.gazetteer import Gazetteer
-from etl.extract.gazetteer import is_chinese_term
+from etl.extract.gazetteer import Gazetteer, is_chinese_term
 from etl.extract.reference import load_reference
 from etl.extract.text import normalize
 from etl.read import ArticleFile
