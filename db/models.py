@@ -46,7 +46,7 @@ SECTOR_CLASSIFICATIONS = (
     "traditional_upgrading",
     "enabling_technology",
 )
-MENTION_ROLES = ("subject", "listed", "dateline")
+MENTION_ROLES = ("subject", "listed", "dateline", "context")
 EVENT_KINDS = ("conference", "government_work_report", "plan", "policy", "other")
 STATEMENT_KINDS = ("direct", "indirect")
 RUN_STATUSES = ("running", "succeeded", "partial", "failed", "interrupted")
@@ -377,9 +377,16 @@ class ProvinceMention(Base):
     )
     role: Mapped[str] = mapped_column(
         Text,
-        comment="subject (acts in a sentence), listed (named in a list) or dateline (city only).",
+        comment=(
+            "subject (acts in a sentence), listed (named in a list), dateline (city only) or "
+            "context (a city named only for comparison; not a province of the story)."
+        ),
     )
     matched_text: Mapped[str] = mapped_column(Text, comment="The words matched.")
+    city: Mapped[str | None] = mapped_column(
+        Text,
+        comment="English name of the city named for the province ('Hefei'); null for the province.",
+    )
     span_start: Mapped[int] = mapped_column(Integer, comment="Start offset in the body.")
     span_end: Mapped[int] = mapped_column(Integer, comment="End offset (exclusive).")
 
@@ -416,6 +423,10 @@ class Initiative(Base):
     )
     event_text: Mapped[str | None] = mapped_column(
         Text, comment="Words naming the event, e.g. the conference's name."
+    )
+    city: Mapped[str | None] = mapped_column(
+        Text,
+        comment="English name of the city that announced it for the province; null when the province did.",
     )
     clause_text: Mapped[str] = mapped_column(Text, comment="The clause stating the initiative.")
     span_start: Mapped[int] = mapped_column(Integer, comment="Clause start offset in the body.")

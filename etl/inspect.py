@@ -62,6 +62,7 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
         "initiatives": [
             {
                 "province": i.province,
+                "city": i.city,
                 "event": EVENT_LABELS.get(i.event.kind, i.event.kind),
                 "text": i.clause_text,
                 "span": [i.start, i.end],

@@ -102,10 +102,12 @@ _COLUMNS = {
     ),
     "province_mention": (
         "source_article_id", "province_id", "role", "matched_text", "span_start", "span_end",
+        "city",
     ),
     "initiative": (
         "initiative_id", "source_article_id", "province_id", "event_kind", "event_on",
         "event_text", "clause_text", "span_start", "span_end", "sentence_index", "sentence_text",
+        "city",
     ),
     "initiative_sector": ("initiative_id", "sector_id", "matched_text", "span_start", "span_end"),
     "quantitative_target": (
@@ -343,7 +345,7 @@ def _article_rows(
         record.headline, record.language, record.body, run_id,
     ))  # fmt: skip
     rows.province_mention.extend(
-        (article_id, refs.province[m.province], m.role, m.text, m.start, m.end)
+        (article_id, refs.province[m.province], m.role, m.text, m.start, m.end, m.city)
         for m in record.mentions
     )
     for initiative in record.initiatives:
@@ -351,7 +353,7 @@ def _article_rows(
         rows.initiative.append((
             initiative_id, article_id, refs.province[initiative.province], initiative.event_kind,
             initiative.event_on, initiative.event_text, initiative.text, initiative.start,
-            initiative.end, initiative.sentence_index, initiative.sentence_text,
+            initiative.end, initiative.sentence_index, initiative.sentence_text, initiative.city,
         ))  # fmt: skip
         rows.initiative_sector.extend(
             (initiative_id, refs.sector[s.slug] if s.slug else None, s.text, s.start, s.end)

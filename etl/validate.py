@@ -58,10 +58,12 @@ class TargetRecord(SpanRecord):
 class MentionRecord(SpanRecord):
     province: str
     role: str
+    city: str | None
 
 
 class InitiativeRecord(SpanRecord):
     province: str
+    city: str | None
     event_kind: str
     event_on: dt.date | None
     event_text: str | None
@@ -174,12 +176,15 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
         language=overrides.get("language", meta.language),
         body=body,
         mentions=[
-            MentionRecord(province=m.province, role=m.role, text=m.text, start=m.start, end=m.end)
+            MentionRecord(
+                province=m.province, role=m.role, city=m.city, text=m.text, start=m.start, end=m.end
+            )
             for m in facts.mentions
         ],
         initiatives=[
             InitiativeRecord(
                 province=i.province,
+                city=i.city,
                 event_kind=i.event.kind,
                 event_on=i.event.on,
                 event_text=i.event.words,

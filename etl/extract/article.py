@@ -135,6 +135,7 @@ class InitiativeFact:
     sentence_text: str
     sectors: list[SectorHit] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    city: str | None = None  # the city that acts for the province ("Shenzhen will ...")
 
 
 @dataclass
@@ -260,7 +261,10 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
             groups.append([current])
     for group in groups:
         names = {m.key for m in group}
-        if len(names) >= 2 and _leads(body, sentence, group[0]):
+        if len(names) >= 2 and (
+            _leads(body, sentence, group[0])
+            or _OWNER_BEFORE.search(body[max(sentence.start, group[0].start - 20) : group[0].start])
+        ):
             return _unique(group)
     first = mentions[0]
     if not _leads(body, sentence, first):
@@ -279,6 +283,9 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
     return _unique([first, *coordinated])
 
 
+# "the government work reports of Jiangxi, Shandong and Jiangsu": the listed
+# provinces own what precedes; "after those in Jiuquan and Taiyuan" is a place.
+_OWNER_BEFORE = re.compile(r"\b(?:of|by|including|such as|like|namely|especially)\s+$")
 _CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\s+)?$")
 
 
@@ -428,6 +435,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
         if not commits:
             continue
+        cities = {m.key: m.city for m in reversed(subjects)}
         for province in subject_names:
             province_event = event or last_event.get(province) or Event("other", None, None)
             if event is not None:
@@ -452,6 +460,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                                 lambda m: not excluded.contains(m.start, m.end),
                             )
                         ],
+                        city=cities.get(province),
                         targets=_owned_targets(
                             text, find_targets(text, start, end), province, found, sentence.start
                         ),

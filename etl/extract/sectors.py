@@ -24,7 +24,7 @@ _INDUSTRY_CUE = (
     r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
     r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)"
 )
-_PLAIN_CUE = r"\b(?:such as|including|like|namely|focus(?:es|ed|ing)? on)\s+"
+_PLAIN_CUE = r"\b(?:such as|including|like|namely|focus(?:es|ed|ing)? on|on)\s+"
 _ITEM = r"[A-Za-z0-9][\w&/\-]*(?:\s+[\w&/\-]+){0,6}?"
 _LIST = re.compile(
     r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
@@ -68,7 +68,11 @@ def sector_hits(
             m.key for m in terms[first : bisect_left(term_starts, item_end)] if m.end <= item_end
         }
         words = body[item_start:item_end]
-        if not (inside or listed_as_industries or _INDUSTRY_HEAD.search(words)):
+        names_industry = _INDUSTRY_HEAD.search(words) is not None
+        if not (inside or listed_as_industries or names_industry):
+            continue
+        if inside and not names_industry:
+            # "aerospace as soon as possible": the term is the item, the rest is the sentence.
             continue
         slug = next(iter(inside)) if len(inside) == 1 else None
         hits.append((slug, words, item_start, item_end))

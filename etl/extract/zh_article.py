@@ -114,7 +114,7 @@ def extract_chinese_article(
     )
     provinces_in_article = {m.province for m in mentions if m.role != "dateline"}
     initiatives: list[InitiativeFact] = []
-    previous: list[str] = []
+    previous: dict[str, str | None] = {}
     previous_paragraph = -1
     for sentence in sentences:
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
@@ -125,7 +125,7 @@ def extract_chinese_article(
             ):
                 subjects = previous
             elif len(provinces_in_article) == 1:
-                subjects = list(provinces_in_article)
+                subjects = dict.fromkeys(provinces_in_article)
         if subjects:
             previous, previous_paragraph = subjects, sentence.paragraph
         if not subjects or not _COMMITMENT.search(sentence.text):
@@ -136,7 +136,7 @@ def extract_chinese_article(
         if len(subjects) > 1 and len({t.quantity for t in targets}) > 1:
             # "海南、内蒙古…预期目标分别定在6%以上": one figure for all; several, unknown whose.
             targets = []
-        for province in subjects:
+        for province, city in subjects.items():
             initiatives.append(
                 InitiativeFact(
                     province=province,
@@ -148,6 +148,7 @@ def extract_chinese_article(
                     sentence_text=original[sentence.start : sentence.end],
                     sectors=sectors,
                     targets=targets,
+                    city=city,
                 )
             )
     statements = [
@@ -212,19 +213,20 @@ def _mentions(
 
 def _subjects(
     text: str, sentence: Sentence, places: list[Match], gazetteer: ChineseGazetteer
-) -> list[str]:
+) -> dict[str, str | None]:
+    """The sentence's leading place or coordinated places: province → the city named."""
     if not places:
-        return []
-    provinces = [gazetteer.places[p.key].province for p in places]
-    group = [provinces[0]]
-    for (previous, current), province in zip(
-        itertools.pairwise(places), provinces[1:], strict=False
-    ):
-        if _LIST_GLUE.match(text[previous.end : current.start]):
-            group.append(province)
-        else:
+        return {}
+    group = [places[0]]
+    for previous, current in itertools.pairwise(places):
+        if not _LIST_GLUE.match(text[previous.end : current.start]):
             break
-    return list(dict.fromkeys(group))
+        group.append(current)
+    subjects: dict[str, str | None] = {}
+    for match in group:
+        place = gazetteer.places[match.key]
+        subjects.setdefault(place.province, place.city)
+    return subjects
 
 
 def _event(sentence: str) -> Event:

@@ -10,7 +10,7 @@ provinces as (
         province_mention.source_article_id,
         count(distinct province_mention.province_id) as province_count
     from province_mention
-    where province_mention.role <> 'dateline'
+    where province_mention.role in ('subject', 'listed')
     group by province_mention.source_article_id
 ),
 

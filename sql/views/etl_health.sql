@@ -34,6 +34,7 @@ final as (
         coalesce(etl_run_gaps.articles_without_province, 0) as articles_without_province,
         coalesce(etl_run_gaps.unresolved_speakers, 0) as unresolved_speakers,
         coalesce(etl_run_gaps.initiatives_without_sector, 0) as initiatives_without_sector,
+        coalesce(etl_run_gaps.unmapped_sector_terms, 0) as unmapped_sector_terms,
         etl_run.error
     from etl_run
     left join analytics.etl_run_gaps on etl_run_gaps.run_id = etl_run.etl_run_id
@@ -59,3 +60,4 @@ comment on column analytics.etl_health.articles_without_province is 'Articles it
 comment on column analytics.etl_health.unresolved_speakers is 'Statements in its articles whose speaker was not tied to an expert.';
 comment on column analytics.etl_health.initiatives_without_sector is 'Initiatives in its articles that name no sector: noise, or a gap in the sector taxonomy.';
 comment on column analytics.etl_health.error is 'Why the run failed, if it did.';
+comment on column analytics.etl_health.unmapped_sector_terms is 'Sector terms in its articles that the taxonomy does not know (kept unmapped); `policydb sectors unmapped` lists them.';

@@ -15,7 +15,7 @@ articles as (
             where not exists (
                 select from province_mention
                 where province_mention.source_article_id = source_article.source_article_id
-                    and province_mention.role <> 'dateline'
+                    and province_mention.role in ('subject', 'listed')
             )
         ) as articles_without_province
     from source_article
@@ -48,16 +48,30 @@ initiatives as (
     group by source_article.etl_run_id
 ),
 
+unmapped as (
+    select
+        source_article.etl_run_id,
+        count(*) as unmapped_sector_terms
+    from initiative_sector
+    inner join initiative on initiative.initiative_id = initiative_sector.initiative_id
+    inner join source_article
+        on source_article.source_article_id = initiative.source_article_id
+    where initiative_sector.sector_id is null
+    group by source_article.etl_run_id
+),
+
 final as (
     select
         articles.etl_run_id as run_id,
         articles.article_count,
         articles.articles_without_province,
         coalesce(speakers.unresolved_speakers, 0) as unresolved_speakers,
-        coalesce(initiatives.initiatives_without_sector, 0) as initiatives_without_sector
+        coalesce(initiatives.initiatives_without_sector, 0) as initiatives_without_sector,
+        coalesce(unmapped.unmapped_sector_terms, 0) as unmapped_sector_terms
     from articles
     left join speakers on speakers.etl_run_id = articles.etl_run_id
     left join initiatives on initiatives.etl_run_id = articles.etl_run_id
+    left join unmapped on unmapped.etl_run_id = articles.etl_run_id
 )
 
 select * from final;
@@ -71,3 +85,4 @@ comment on column analytics.etl_run_gaps.article_count is 'Articles the run load
 comment on column analytics.etl_run_gaps.articles_without_province is 'Of those, articles naming no province: off-topic, or a gap in the gazetteer.';
 comment on column analytics.etl_run_gaps.unresolved_speakers is 'Statements in them whose speaker was not tied to an expert.';
 comment on column analytics.etl_run_gaps.initiatives_without_sector is 'Initiatives in them that name no sector: noise, or a gap in the sector taxonomy.';
+comment on column analytics.etl_run_gaps.unmapped_sector_terms is 'Sector terms in them that the taxonomy does not know (kept unmapped); `policydb sectors unmapped` lists them for curation.';

@@ -9,12 +9,14 @@ final as (
         initiative.initiative_id,
         province.code as province_code,
         province.name as province_name,
+        initiative.city,
         initiative.event_kind,
         initiative.event_on,
         initiative.event_text,
         initiative.clause_text as initiative_text,
         coalesce(sectors.sectors, '') as sectors,
         coalesce(sectors.sector_count, 0) as sector_count,
+        coalesce(unmapped.terms, '') as unmapped_sector_terms,
         coalesce(targets.target_count, 0) as target_count,
         initiative.sentence_text,
         source_article.published_on,
@@ -38,6 +40,12 @@ final as (
         ) as sector_names
     ) as sectors on true
     left join lateral (
+        select string_agg(distinct initiative_sector.matched_text, ', ') as terms
+        from initiative_sector
+        where initiative_sector.initiative_id = initiative.initiative_id
+            and initiative_sector.sector_id is null
+    ) as unmapped on true
+    left join lateral (
         select count(*) as target_count
         from quantitative_target
         where quantitative_target.initiative_id = initiative.initiative_id
@@ -51,6 +59,8 @@ comment on view analytics.initiatives is
 comment on column analytics.initiatives.initiative_id is 'Identifier of the initiative.';
 comment on column analytics.initiatives.province_code is 'ISO 3166-2:CN code of the province, e.g. CN-SD.';
 comment on column analytics.initiatives.province_name is 'English name of the province.';
+comment on column analytics.initiatives.city is 'English name of the city that announced it for the province (e.g. Shenzhen); empty when the province did.';
+comment on column analytics.initiatives.unmapped_sector_terms is 'Industries it names in the article''s words that the sector taxonomy does not know yet, comma-separated; empty when none.';
 comment on column analytics.initiatives.event_kind is 'Where it was announced: conference, government_work_report, plan, policy or other.';
 comment on column analytics.initiatives.event_on is 'Date of the event, when the article gives it.';
 comment on column analytics.initiatives.event_text is 'The words naming the event.';

@@ -14,7 +14,7 @@ mentioned as (
     from province_mention
     inner join source_article
         on source_article.source_article_id = province_mention.source_article_id
-    where province_mention.role <> 'dateline'
+    where province_mention.role in ('subject', 'listed')
     group by province_mention.province_id
 ),
 
