@@ -342,6 +342,76 @@ def sql(options: Options, query: str | None) -> None:
             click.echo(format_table(columns, cursor.fetchall()))
 
 
+# --- sectors ----------------------------------------------------------------
+
+UNMAPPED_SQL = """
+select
+    lower(initiative_sector.matched_text) as term,
+    count(*) as mentions,
+    count(distinct initiative.province_id) as provinces,
+    string_agg(distinct province.name, ', ' order by province.name) as province_names,
+    min(initiative.sentence_text) as example_sentence
+from initiative_sector
+inner join initiative on initiative.initiative_id = initiative_sector.initiative_id
+inner join province on province.province_id = initiative.province_id
+where initiative_sector.sector_id is null
+group by lower(initiative_sector.matched_text)
+order by mentions desc, term
+limit %(limit)s
+"""
+
+
+@cli.group()
+def sectors() -> None:
+    """The sector taxonomy as extraction meets it."""
+
+
+@sectors.command("unmapped")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.pass_obj
+def sectors_unmapped(options: Options, limit: int, as_csv: bool, as_json: bool) -> None:
+    """List industries articles name that the taxonomy does not know, most frequent first.
+
+    Each term is kept in the article's words, unmapped; add it as an alias of a
+    sector in seeds/reference/sectors.json (then `db upgrade`) and later runs map it.
+
+    \b
+    Examples:
+      python -m etl sectors unmapped --limit 20
+      python -m etl sectors unmapped --csv > unmapped.csv
+    """
+    import psycopg
+
+    with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
+        try:
+            cursor = connection.execute(UNMAPPED_SQL, {"limit": limit})
+        except psycopg.errors.UndefinedTable:
+            fail("the database has no schema yet; run `python -m etl db upgrade` first")
+        columns = [column.name for column in cursor.description or []]
+        rows = cursor.fetchall()
+    click.echo(render_rows(columns, rows, as_csv=as_csv, as_json=as_json), nl=not as_csv)
+
+
+def render_rows(columns: list[str], rows: list[Any], *, as_csv: bool, as_json: bool) -> str:
+    if as_json:
+        return "\n".join(
+            json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str)
+            for row in rows
+        )
+    if as_csv:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return format_table(columns, rows)
+
+
 def _interactive_psql(url: str) -> None:
     from db.embedded import bin_path
 

@@ -133,9 +133,10 @@ def extract_chinese_article(
         event = _event(sentence.text)
         sectors = _sectors(original, text, sentence, gazetteer)
         targets = _targets(original, text, sentence)
-        if len(subjects) > 1 and len({t.quantity for t in targets}) > 1:
-            # "海南、内蒙古…预期目标分别定在6%以上": one figure for all; several, unknown whose.
-            targets = []
+        if in_sentence and len(subjects) > 1:
+            # "多数地方预期目标为5%…,海南、内蒙古…分别定在6%以上": the figures after the
+            # listed provinces are theirs; those before belong to someone else.
+            targets = [t for t in targets if t.start > in_sentence[0].start]
         for province, city in subjects.items():
             initiatives.append(
                 InitiativeFact(

@@ -1,0 +1,235 @@
+"""One test per shape of language, each on a short excerpt of a real corpus article.
+
+The excerpts are lines of articles in the dev split of tests/corpus/ (never the
+test split), cut where the shape is; whole-article quality is `make quality`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+
+from etl.extract.article import ArticleFacts, extract_article
+from tests.quality import ARTICLES, SPLIT_FILE
+
+TEST_SPLIT = set(json.loads(SPLIT_FILE.read_text())["test"])
+
+
+def excerpt(article: str, *markers: str) -> str:
+    """The lines of a dev article that hold each marker, in article order."""
+    assert f"{article}.txt" not in TEST_SPLIT, "shapes are tested on dev articles only"
+    lines = (ARTICLES / f"{article}.txt").read_text().splitlines()
+    chosen = [line for line in lines if any(marker in line for marker in markers)]
+    assert len(chosen) >= len(markers), (article, markers)
+    return "\n".join(chosen) + "\n"
+
+
+def pairs(facts: ArticleFacts) -> set[tuple[str, str, str | None]]:
+    return {(i.province, h.text.lower(), h.slug) for i in facts.initiatives for h in i.sectors}
+
+
+def statements(facts: ArticleFacts) -> list[tuple[str | None, str]]:
+    return [(s.fact.expert_name, s.fact.text[:40]) for s in facts.statements]
+
+
+# --- English: page headers -----------------------------------------------------
+
+
+def test_time_date_and_byline_with_outlet_in_brackets() -> None:
+    text = excerpt("en_global-times_provinces-tech-push", "By Zhang Weilan", "Several major")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.reporter, meta.published_on) == (
+        "Global Times",
+        "Zhang Weilan",
+        dt.date(2025, 2, 13),
+    )
+
+
+def test_source_line_then_wire_dateline_after_a_caption() -> None:
+    text = excerpt(
+        "en_xinhua_wenchang-commercial-aerospace", "Source: Xinhua", "(Photo by", "HAIKOU,"
+    )
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.dateline_city, meta.published_on) == (
+        "Xinhua",
+        "Haikou",
+        dt.date(2021, 9, 21),
+    )
+
+
+def test_outlet_updated_line_and_a_dateline_without_date() -> None:
+    text = excerpt("en_xinhua_provinces-tailored-plans", "Xinhua | Updated", "BEIJING --")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.dateline_city, meta.published_on) == (
+        "Xinhua",
+        "Beijing",
+        dt.date(2025, 1, 27),
+    )
+
+
+# --- English: speech -----------------------------------------------------------
+
+
+def test_text_then_said_name_and_title() -> None:
+    facts = extract_article(
+        excerpt("en_shanghai-daily_wenchang-commercial-aerospace", "said Han Yong")
+    )
+    assert statements(facts) == [("Han Yong", "So far, more than 30 key organizations a")]
+    assert facts.experts["Han Yong"].title == "director"
+
+
+def test_text_then_name_title_said_without_a_comma() -> None:
+    facts = extract_article(excerpt("en_reuters_guangdong-chip-fund", "Jin Shenghong"))
+    assert statements(facts)[0] == ("Jin Shenghong", "The fund will have a term of 17 years an")
+
+
+def test_surname_continues_after_a_leading_clause() -> None:
+    facts = extract_article(
+        excerpt(
+            "en_shanghai-daily_wenchang-commercial-aerospace", "said Han Yong", "Han also noted"
+        )
+    )
+    assert [s for s, _ in statements(facts)] == ["Han Yong", "Han Yong"]
+
+
+def test_title_before_the_name_after_a_long_lead() -> None:
+    facts = extract_article(excerpt("en_cgtn_jiangsu-economic-resilience", "Xi Jinping stressed"))
+    assert statements(facts)[0] == ("Xi Jinping", "economically strong provinces must maint")
+
+
+# --- English: places, sectors, targets -------------------------------------------
+
+
+def test_a_city_stands_for_its_province() -> None:
+    facts = extract_article(excerpt("en_china-daily_chengdu-hydrogen-pv", "Chengdu, capital of"))
+    assert facts.provinces == ["Sichuan"]
+
+
+def test_cities_named_for_comparison_are_not_provinces_of_the_story() -> None:
+    facts = extract_article(excerpt("en_xinhua_wenchang-commercial-aerospace", "Jiuquan"))
+    assert "Gansu" not in facts.provinces
+    assert {m.role for m in facts.mentions if m.province == "Gansu"} == {"context"}
+
+
+def test_list_items_after_an_industries_cue_keep_their_words() -> None:
+    facts = extract_article(
+        excerpt(
+            "en_reuters_guangdong-strategic-industries",
+            "province of Guangdong aims",
+            "The province plans to keep",
+        )
+    )
+    found = pairs(facts)
+    assert ("Guangdong", "bio-medical", None) in found  # unmapped, kept
+    assert ("Guangdong", "green and low carbon", "green-low-carbon") in found  # not split on "and"
+    assert ("Guangdong", "new materials", "new-materials") in found
+
+
+def test_province_of_subject_money_target_not_its_conversion() -> None:
+    facts = extract_article(
+        excerpt("en_reuters_guangdong-strategic-industries", "province of Guangdong aims")
+    )
+    targets = [(t.quantity, t.is_approximate) for i in facts.initiatives for t in i.targets]
+    assert targets == [(450_000_000_000, True)]
+
+
+def test_the_province_continues_and_owns_its_growth_rate() -> None:
+    facts = extract_article(
+        excerpt(
+            "en_reuters_guangdong-strategic-industries",
+            "province of Guangdong aims",
+            "The province plans to keep",
+        )
+    )
+    rates = [(i.province, t.quantity) for i in facts.initiatives for t in i.targets]
+    assert ("Guangdong", 6) in rates
+
+
+def test_achieved_growth_is_not_an_initiative() -> None:
+    facts = extract_article(
+        excerpt("en_chinaopticsvalley_hubei-two-sessions", "Hubei boasts 80 academicians")
+    )
+    assert [t for i in facts.initiatives for t in i.targets] == []
+
+
+# --- Chinese ---------------------------------------------------------------------
+
+
+def test_chinese_wire_dateline_with_reporter() -> None:
+    facts = extract_article(excerpt("zh_chinanews_shandong-future-industries", "中新网济南"))
+    meta = facts.metadata
+    assert (meta.language, meta.outlet, meta.dateline_city, meta.reporter) == (
+        "zh",
+        "China News Service",
+        "Jinan",
+        "孙婷婷",
+    )
+
+
+def test_traditional_characters_are_read_and_kept_as_written() -> None:
+    facts = extract_article(excerpt("zh_xinhua_suzhou-nano-base", "新華社南京", "楊知評介紹"))
+    meta = facts.metadata
+    assert (meta.outlet, meta.dateline_city, meta.reporter) == ("Xinhua", "Nanjing", "劉巍巍")
+    assert facts.provinces == ["Jiangsu"]
+    assert list(facts.experts) == ["楊知評"]  # jieba tags 知评 a verb; still a given name
+
+
+def test_chinese_source_line_with_editor_and_time() -> None:
+    meta = extract_article(excerpt("zh_chinanews_anhui-nev-output", "来源:中国新闻网")).metadata
+    assert (meta.outlet, meta.published_on, meta.reporter) == (
+        "China News Service",
+        dt.date(2022, 1, 26),
+        None,
+    )
+
+
+def test_organization_title_name_then_speech_verb() -> None:
+    facts = extract_article(excerpt("zh_chinanews_shandong-future-industries", "处长胡薄表示"))
+    expert = facts.experts["胡薄"]
+    assert (expert.title, expert.organization) == ("处长", "山东省发展和改革委员会发展规划处")
+    assert "Hu Bao" in expert.aliases
+    assert statements(facts)[0][1].startswith("根据《规划》")
+
+
+def test_quotation_then_speaker() -> None:
+    facts = extract_article(excerpt("zh_chinanews_shandong-future-industries", "胡薄介绍说"))
+    assert statements(facts)[0] == ("胡薄", "“山东半岛城市群将打造全球海洋经济中心。”")
+
+
+def test_interview_transcript_lines() -> None:
+    facts = extract_article(excerpt("zh_21jingji_litie-city-interview", "李铁:"))
+    assert {s for s, _ in statements(facts)} == {"李铁"}
+
+
+def test_chinese_enumeration_with_a_closing_category() -> None:
+    facts = extract_article(excerpt("zh_chinanews_shandong-future-industries", "聚力培育"))
+    found = pairs(facts)
+    assert ("Shandong", "尖端材料", None) in found
+    assert ("Shandong", "空天信息", "space-information") in found
+    assert ("Shandong", "智能制造", "intelligent-manufacturing") in found
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "expected"),
+    [
+        ("zh_people-cn_hydrogen-industry", "突破100亿元", [(Decimal(10**10), True)]),
+        ("zh_chinanews_anhui-nev-output", "突破150万辆", []),  # 2021's output: achieved
+    ],
+)
+def test_chinese_targets_look_ahead(article: str, marker: str, expected: list) -> None:
+    facts = extract_article(excerpt(article, marker))
+    got = [
+        (Decimal(str(t.quantity)), t.is_approximate) for i in facts.initiatives for t in i.targets
+    ]
+    assert got == expected
+
+
+def test_one_growth_target_for_several_provinces() -> None:
+    facts = extract_article(
+        excerpt("zh_securities-daily_local-growth-targets", "分别定在6%以上或6%左右")
+    )
+    owners = {i.province for i in facts.initiatives for t in i.targets if t.quantity == 6}
+    assert owners == {"Hainan", "Inner Mongolia", "Hubei", "Chongqing"}
