@@ -1,8 +1,8 @@
-"""initiatives show the city and unmapped sector terms; etl health counts unmapped terms; context mentions are no province of the story
+"""initiatives show the city and unmapped sector terms; article catalog the language; etl health counts unmapped terms
 
 Revision ID: 0009
 Revises: 0008
-Create Date: 2026-11-28T04:05:00+00:00
+Create Date: 2026-11-28T04:08:31+00:00
 
 Made by `python -m db.views revision`: VIEWS is a frozen copy of the views of
 sql/views/ that this revision creates or changes, DROPPED those it removes.
@@ -58,6 +58,7 @@ statements as (
 final as (
     select
         source_article.source_article_id as article_id,
+        source_article.language,
         source_article.outlet,
         source_article.dateline_city,
         source_article.published_on,
@@ -87,6 +88,7 @@ create index ix_article_catalog_published_on on analytics.article_catalog (publi
 comment on materialized view analytics.article_catalog is
     'The loaded articles and what each yielded. One row per source article.';
 comment on column analytics.article_catalog.article_id is 'Identifier of the article (source_article_id), the article_id of the other views.';
+comment on column analytics.article_catalog.language is 'Language of the article: en (English) or zh (Chinese).';
 comment on column analytics.article_catalog.outlet is 'Outlet that published the article.';
 comment on column analytics.article_catalog.dateline_city is 'City of the dateline.';
 comment on column analytics.article_catalog.published_on is 'Publication date.';

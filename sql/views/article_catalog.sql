@@ -33,6 +33,7 @@ statements as (
 final as (
     select
         source_article.source_article_id as article_id,
+        source_article.language,
         source_article.outlet,
         source_article.dateline_city,
         source_article.published_on,
@@ -62,6 +63,7 @@ create index ix_article_catalog_published_on on analytics.article_catalog (publi
 comment on materialized view analytics.article_catalog is
     'The loaded articles and what each yielded. One row per source article.';
 comment on column analytics.article_catalog.article_id is 'Identifier of the article (source_article_id), the article_id of the other views.';
+comment on column analytics.article_catalog.language is 'Language of the article: en (English) or zh (Chinese).';
 comment on column analytics.article_catalog.outlet is 'Outlet that published the article.';
 comment on column analytics.article_catalog.dateline_city is 'City of the dateline.';
 comment on column analytics.article_catalog.published_on is 'Publication date.';
