@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check etl db migrations tests bench
 	$(BIN)/ruff format --check etl db migrations tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## Models and migrations agree (alembic check) on a scratch embedded server.
 check: $(STAMP)
