@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-external lint check clean erd bench bench-views quality
+.PHONY: install run test test-external lint check clean erd bench bench-views bench-extract quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ check: $(STAMP)
 N ?= 10000
 bench: $(STAMP)
 	$(BIN)/python -m bench.run -n $(N)
+
+## Extraction cost per article, English and Chinese synthetic corpora; one JSON line.
+bench-extract: $(STAMP)
+	$(BIN)/python -m bench.extract_cost -n 1000
 
 ## View timings on a loaded database: make bench-views URL=postgresql://...
 bench-views: $(STAMP)

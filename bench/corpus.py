@@ -150,12 +150,21 @@ def vocabulary(reference_dir: Path = REFERENCE_DIR) -> Vocabulary:
         provinces=tuple(
             Province(
                 p["name"],
-                tuple(a for a in p["aliases"] if not a.endswith(("Provincial", "Municipal"))),
+                tuple(
+                    a
+                    for a in p["aliases"]
+                    if not a.endswith(("Provincial", "Municipal")) and a.isascii()
+                ),
                 p["capital"] or p["name"],
             )
             for p in provinces
         ),
-        sectors=tuple(tuple(s["aliases"]) for s in sectors if s["aliases"]),
+        # English articles take the English terms; bench/corpus_zh.py the Chinese ones.
+        sectors=tuple(
+            tuple(a for a in s["aliases"] if a.isascii())
+            for s in sectors
+            if any(a.isascii() for a in s["aliases"])
+        ),
     )
 
 
@@ -540,20 +549,26 @@ def article_text(index: int, seed: int, vocab: Vocabulary | None = None) -> tupl
     return a.style, separator.join(paragraphs) + "\n"
 
 
-def iter_articles(n: int, seed: int = 1) -> Iterator[tuple[str, str]]:
+def iter_articles(n: int, seed: int = 1, language: str = "en") -> Iterator[tuple[str, str]]:
     """Yield (filename, text) for the n articles of the corpus, one at a time."""
-    vocab = vocabulary()
     width = max(6, len(str(n - 1)))
+    if language == "zh":
+        from bench.corpus_zh import chinese_article_text
+
+        for index in range(n):
+            yield f"{index:0{width}d}_zh.txt", chinese_article_text(index, seed)
+        return
+    vocab = vocabulary()
     for index in range(n):
         style, text = article_text(index, seed, vocab)
         yield f"{index:0{width}d}_{style}.txt", text
 
 
-def write_corpus(out_dir: Path, n: int, seed: int = 1) -> int:
+def write_corpus(out_dir: Path, n: int, seed: int = 1, language: str = "en") -> int:
     """Write the corpus file by file; returns the bytes written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for name, text in iter_articles(n, seed):
+    for name, text in iter_articles(n, seed, language):
         data = text.encode("utf-8")
         (out_dir / name).write_bytes(data)
         written += len(data)
@@ -567,10 +582,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="directory to write the .txt files into")
     parser.add_argument("-n", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--language", choices=("en", "zh"), default="en", help="English (default) or Chinese"
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("-n must be at least 1")
-    written = write_corpus(args.out_dir, args.n, args.seed)
+    written = write_corpus(args.out_dir, args.n, args.seed, args.language)
     print(f"wrote {args.n} articles, {written:,} bytes, to {args.out_dir}", file=sys.stderr)
     return 0
 

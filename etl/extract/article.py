@@ -346,21 +346,17 @@ def _unique(matches: list[Match]) -> list[Match]:
 
 
 def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFacts:
-    if guess_language(text) == "zh":
+    language = guess_language(text)
+    if language == "zh":
         # Imported here: zh_article builds on this module's fact types.
         from etl.extract.zh_article import extract_chinese_article
 
         return extract_chinese_article(text)
     gazetteer = gazetteer or default_gazetteer()
-    metadata = extract_metadata(text)
+    metadata = extract_metadata(text, language)
     year = metadata.published_on.year if metadata.published_on else None
     sentences = split_sentences(text, metadata.header_end)
-    place_names = (
-        {p.name for p in gazetteer.reference.provinces}
-        | {a for p in gazetteer.reference.provinces for a in p.aliases}
-        | {name for _, name in gazetteer.city_province.values()}
-    )
-    speech = extract_speech(text, sentences, gazetteer.expert_aliases, place_names)
+    speech = extract_speech(text, sentences, gazetteer.expert_aliases, gazetteer.place_names)
     excluded = SpanIndex(speech.excluded_spans)
 
     mentions: list[MentionFact] = []
@@ -401,7 +397,6 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
-        event = _event(sentence, year, metadata.published_on)
         continuation = _CONTINUATION.match(sentence.text)
         # "It" continues only the sentence before; "the province" continues the
         # last province named as a subject, however far back.
@@ -412,8 +407,10 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             and (continuation.group("it") is None or previous_had_subject)
         ):
             subject_names = previous_subjects
+        # Events matter only to the initiatives of a subject: no search otherwise.
+        event = _event(sentence, year, metadata.published_on) if subject_names else None
+        if subjects == [] and subject_names:
             event = event or previous_event
-        commits = _COMMITMENT.search(sentence.text) is not None
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
             if role == "listed" and match.city and not subject_names:
@@ -433,7 +430,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         previous_subjects = subject_names
         previous_event = event or previous_event
         # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
-        if not commits:
+        if not _COMMITMENT.search(sentence.text):
             continue
         cities = {m.key: m.city for m in reversed(subjects)}
         for province in subject_names:

@@ -176,6 +176,12 @@ class Gazetteer:
                 if surface not in province_terms:
                     province_terms[surface] = key
                     self.province_by_upper.setdefault(surface.upper(), key)
+        # Names of places, which are never names of people.
+        self.place_names = frozenset(
+            {p.name for p in reference.provinces}
+            | {a for p in reference.provinces for a in p.aliases}
+            | {name for _, name in self.city_province.values()}
+        )
         # Province names are proper nouns: matched with their capitals, so
         # "hunan" in a URL or "shanxi" in lower-case prose do not count, and
         # an all-caps dateline is handled by the metadata extractor.

@@ -101,8 +101,8 @@ def infer_year(text: str) -> int | None:
     return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def extract_metadata(text: str) -> Metadata:
-    return dataclasses.replace(_from_header(text), language=guess_language(text))
+def extract_metadata(text: str, language: str | None = None) -> Metadata:
+    return dataclasses.replace(_from_header(text), language=language or guess_language(text))
 
 
 # Scraped pages put datelines after menus, headlines and photo captions, so
