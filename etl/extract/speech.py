@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
 from etl.extract.text import Sentence, normalize, sentence_at, sentences_overlapping
@@ -308,7 +308,7 @@ def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
     return match.group(group), match.start(group), match.end(group)
 
 
-def _person_like(name: str, known_place_names: set[str]) -> bool:
+def _person_like(name: str, known_place_names: Set[str]) -> bool:
     tokens = re.sub(r"^" + _HONORIFIC, "", name).split()
     return bool(tokens) and tokens[0] not in _NOT_NAMES and name not in known_place_names
 
@@ -317,7 +317,7 @@ def extract_speech(
     body: str,
     sentences: list[Sentence],
     reference_aliases: dict[str, str],
-    place_names: set[str],
+    place_names: Set[str],
 ) -> SpeechResult:
     registry = _Registry(reference_aliases)
     statements: list[StatementFact] = []
@@ -421,7 +421,7 @@ def _rule_speaker(
     offset: int,
     registry: _Registry,
     reference_aliases: dict[str, str],
-    place_names: set[str],
+    place_names: Set[str],
     excluded: list[tuple[int, int]],
 ) -> tuple[str, str | None] | None:
     """(speaker as written, expert name or None), or None when the rule does not apply."""
