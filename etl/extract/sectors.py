@@ -81,7 +81,19 @@ def sector_hits(
     for term in terms:
         if not inside_an_item.contains(term.start, term.end):
             hits.append((term.key, term.text, term.start, term.end))
-    return sorted(hits, key=lambda h: h[2])
+    return _one_per_start(sorted(hits, key=lambda h: (h[2], -h[3])))
+
+
+def _one_per_start(
+    hits: list[tuple[str | None, str, int, int]],
+) -> list[tuple[str | None, str, int, int]]:
+    """No two sectors of a clause start at one offset (the longer one is kept):
+    an item and a term it does not hold may share their first word."""
+    kept: list[tuple[str | None, str, int, int]] = []
+    for hit in hits:
+        if not kept or hit[2] != kept[-1][2]:
+            kept.append(hit)
+    return kept
 
 
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:

@@ -264,7 +264,9 @@ def _sectors(
     for hit in _taxonomy_hits(original, text, sentence.start, sentence.end, gazetteer):
         if not inside_an_item.contains(hit.start, hit.end):
             hits.append(hit)
-    return sorted(hits, key=lambda h: h.start)
+    ordered = sorted(hits, key=lambda h: (h.start, -h.end))
+    # One sector per start offset: an item and a longer term may begin together.
+    return [h for i, h in enumerate(ordered) if i == 0 or h.start != ordered[i - 1].start]
 
 
 def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
