@@ -43,6 +43,10 @@ _PROPER_NAME_AFTER = re.compile(
 _NATIONAL = re.compile(
     r"我国|全国|国家层面|中央|国务院|工信部|国家发展改革委|《政府工作报告》|^(?:[^,，]{0,6})国家"
 )
+# A sentence about a region is no province's: "长三角地区已创建26个…集群".
+_REGION = re.compile(
+    r"长三角|珠三角|京津冀|粤港澳|大湾区|成渝|长江经济带|黄河流域|东北地区|中西部|西部地区"
+)
 _CONTINUES = re.compile(r"^(?:该省|全省|我省|该市|全市|我市|省里|市里|该区|全区)")
 _LIST_GLUE = re.compile(r"^(?:省|市|自治区)?\s*(?:、|和|及|与|以及|,|，)\s*$")
 
@@ -119,7 +123,11 @@ def extract_chinese_article(
     for sentence in sentences:
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         subjects = _subjects(text, sentence, in_sentence, gazetteer)
-        if not subjects and not _NATIONAL.search(sentence.text):
+        if (
+            not subjects
+            and not _NATIONAL.search(sentence.text)
+            and not _REGION.search(sentence.text)
+        ):
             if previous and (
                 sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)
             ):
@@ -252,7 +260,10 @@ def _sectors(
 ) -> list[SectorHit]:
     hits: list[SectorHit] = []
     covered: list[tuple[int, int]] = []
+    places = gazetteer.place_matcher_surfaces()
     for item_start, item_end, listed_as_industry in _list_items(text, sentence):
+        if text[item_start:item_end] in places:
+            continue  # "聚焦牡丹江、佳木斯等地": places, not industries
         inside = gazetteer.sector_matcher.find(text, item_start, item_end)
         if not listed_as_industry and not _INDUSTRY_HEAD.search(text[item_start:item_end]):
             # "数字经济发展高地": not an industry itself; its taxonomy terms still count.
@@ -310,6 +321,12 @@ def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
         approximate = found.group("pre") in _APPROX_BEFORE or any(
             found.group(g) for g in ("post", "approx", "approx_after")
         )
+        if (
+            targets
+            and targets[-1].quantity == quantity
+            and "或" in text[targets[-1].start : found.start()]
+        ):
+            continue  # "6%以上或6%左右": one target said two ways
         targets.append(
             Target(
                 int(quantity) if quantity == quantity.to_integral_value() else float(quantity),
