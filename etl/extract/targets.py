@@ -103,6 +103,18 @@ _LOOKS_AHEAD = re.compile(
     r"by (?:the end of )?20\d\d)\b",
     re.IGNORECASE,
 )
+# A counted noun is a target after a verb that commits or plans ("will build
+# 40 chains", "aims to nurture two clusters"), not after one that reports.
+_COMMITS_BEFORE = re.compile(
+    r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
+    r"pledged?|vowed?|proposed?|proposes|to|build|cultivate|foster|nurture|develop|launch|set up|"
+    r"establish|create|add|attract|form|open|push ahead|by 20\d\d)\b",
+    re.IGNORECASE,
+)
+# "... 10 provincial clusters will be cultivated": the commitment follows.
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[^.;]{0,40}?\s)?(?:will|are to|is to|shall)\s+be\b", re.IGNORECASE
+)
 _LOOKS_BACK = re.compile(
     r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|"
     r"accounted for|registered|recorded|was|were)\b",
@@ -112,7 +124,12 @@ _LOOKS_BACK = re.compile(
 
 def find_targets(body: str, start: int, end: int) -> list[Target]:
     """Counted nouns anywhere in the clause; money and rates where it looks ahead."""
-    found = _counted(body, start, end)
+    found = [
+        t
+        for t in _counted(body, start, end)
+        if _COMMITS_BEFORE.search(body, start, t.start)
+        or _PASSIVE_AFTER.match(body, t.end, min(end, t.end + 80))
+    ]
     clause = body[start:end]
     if _LOOKS_AHEAD.search(clause):
         found += _money(body, start, end) + _rates(body, start, end)
