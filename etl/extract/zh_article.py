@@ -300,7 +300,7 @@ def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
 
 
 def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
-    targets = []
+    targets: list[Target] = []
     for found in _TARGET.finditer(text, sentence.start, sentence.end):
         window = text[max(sentence.start, found.start() - 30) : found.start()]
         if not _FUTURE.search(window) or _PAST.search(window):
