@@ -128,6 +128,27 @@ def test_list_items_after_an_industries_cue_keep_their_words() -> None:
     assert ("Guangdong", "new materials", "new-materials") in found
 
 
+def test_an_industry_named_one_of_a_provinces_leading_industries() -> None:
+    facts = extract_article(
+        excerpt("en_shanghai-daily_baoshan-synthetic-biology", "Biomedicine is one of Shanghai's")
+    )
+    assert ("Shanghai", "biomedicine", "biomedicine") in pairs(facts)
+
+
+def test_industries_at_cities_in_an_enumeration() -> None:
+    facts = extract_article(
+        excerpt("en_jschina_yangtze-city-cluster", "the internet of things at Wuxi")
+    )
+    found = pairs(facts)
+    assert ("Jiangsu", "internet of things", "iot") in found
+    assert (
+        "Jiangsu",
+        "maritime engineering equipment manufacturing",
+        "high-end-equipment",
+    ) in found
+    assert ("Jiangsu", "nano technology", None) in found  # unmapped, kept
+
+
 def test_province_of_subject_money_target_not_its_conversion() -> None:
     facts = extract_article(
         excerpt("en_reuters_guangdong-strategic-industries", "province of Guangdong aims")

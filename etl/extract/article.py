@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
 from etl.extract.metadata import MONTH_DAY, Metadata, extract_metadata, parse_month_day
-from etl.extract.sectors import sector_hits
+from etl.extract.sectors import names_an_industry, sector_hits
 from etl.extract.speech import Expert, StatementFact, extract_speech
 from etl.extract.targets import Target, find_targets
 from etl.extract.text import Sentence, SpanIndex, guess_language, normalize, split_sentences
@@ -323,6 +323,61 @@ def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     return not any(w[:1].isupper() and w.strip(",") not in _FUNCTION_WORDS for w in words)
 
 
+# Sentences that tie an industry to a place without the place acting:
+# "Biomedicine is one of Shanghai's three leading industries";
+# "..., the internet of things at Wuxi, the nano technology at Suzhou".
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:is|are|has become|have become|remains?)\s+(?:one of|among)\s+(?:the\s+)?$"
+)
+_PILLAR_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,3}?(?:leading|pillar|key|dominant|strategic|core|major|main|"
+    r"advantageous)\s+industr",
+)
+_AT_PLACE_BEFORE = re.compile(
+    r"(?:^|,\s*|\bare\s+|\bis\s+|\band\s+)the\s+(?P<words>[a-z][\w&\- ]{2,60}?)"
+    r"(?:\s+(?:industry|sector))?\s+(?:in|at)\s+$"
+)
+
+
+def _add_place_bound_sectors(
+    body: str, sentences: list[Sentence], gazetteer: Gazetteer, initiatives: list[InitiativeFact]
+) -> None:
+    by_key = {(i.province, i.start): i for i in initiatives}
+    for sentence in sentences:
+        for place in gazetteer.places(body, sentence.start, sentence.end):
+            hit = _place_bound_sector(body, sentence, place, gazetteer)
+            if hit is None:
+                continue
+            initiative = by_key.get((place.key, sentence.start))
+            if initiative is None:
+                initiative = InitiativeFact(
+                    place.key, Event("other", None, None), normalize(sentence.text),
+                    sentence.start, sentence.end, sentence.index, sentence.text, city=place.city,
+                )  # fmt: skip
+                initiatives.append(initiative)
+                by_key[(place.key, sentence.start)] = initiative
+            if all(s.start != hit.start for s in initiative.sectors):
+                initiative.sectors.append(hit)
+                initiative.sectors.sort(key=lambda s: s.start)
+
+
+def _place_bound_sector(
+    body: str, sentence: Sentence, place: Match, gazetteer: Gazetteer
+) -> SectorHit | None:
+    before = body[sentence.start : place.start]
+    if _ONE_OF_BEFORE.search(before) and _PILLAR_AFTER.match(body, place.end):
+        hits = sector_hits(body, sentence.start, sentence.start + len(before), gazetteer)
+        return SectorHit(*hits[0]) if hits else None
+    at = _AT_PLACE_BEFORE.search(before)
+    if at is not None and place.city:
+        start, end = sentence.start + at.start("words"), sentence.start + at.end("words")
+        terms = gazetteer.sectors.find(body, start, end)
+        slug = terms[0].key if len(terms) == 1 else None
+        if terms or names_an_industry(body[start:end]):
+            return SectorHit(slug, body[start:end], start, end)
+    return None
+
+
 def _reported_clause(
     body: str, sentence: Sentence, statements: list[StatementFact]
 ) -> Sentence | None:
@@ -464,6 +519,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                     )
                 )
 
+    _add_place_bound_sectors(text, sentences, gazetteer, initiatives)
     statements = [
         StatementWithTopics(
             fact,

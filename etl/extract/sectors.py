@@ -50,6 +50,13 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
+def names_an_industry(words: str) -> bool:
+    """ "maritime engineering equipment manufacturing", "biochemical sector": an industry by its head word."""
+    return _INDUSTRY_HEAD.search(words) is not None or words.lower().endswith(
+        ("tech", "r&d", "chemical")
+    )
+
+
 def sector_hits(
     body: str,
     start: int,
