@@ -462,9 +462,8 @@ def _sync_reference(url: str) -> dict[str, int]:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option(
     "--max-bytes",
-    type=click.IntRange(1),
     default=None,
-    help="Reject files larger than this (default 5 MB; env POLICYDB_MAX_BYTES).",
+    help="Reject files larger than this: bytes, or with KB/MB/GB (default 5MB; env POLICYDB_MAX_BYTES).",
 )
 @click.option(
     "--batch-size",
@@ -480,7 +479,7 @@ def _sync_reference(url: str) -> dict[str, int]:
 )
 @click.pass_obj
 def run(
-    options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: int | None,
+    options: Options, paths: tuple[Path, ...], as_json: bool, max_bytes: str | None,
     batch_size: int | None, workers: int | None,
 ) -> None:  # fmt: skip
     """Read articles from PATHS (files or folders; default seeds/) into the database.
@@ -494,14 +493,23 @@ def run(
       python -m etl run ~/articles/2024 --json
     """
     from etl.pipeline import BATCH_SIZE, run_pipeline
+    from etl.read import MAX_BYTES_ENV, parse_size
 
+    # A size setting is checked before any file is read: "1MB" is a size, "0"
+    # and "lots" are mistakes that would otherwise reject or admit every file.
+    try:
+        limit = parse_size(max_bytes, "--max-bytes") if max_bytes else None
+        if limit is None and os.environ.get(MAX_BYTES_ENV):
+            limit = parse_size(os.environ[MAX_BYTES_ENV])
+    except ValueError as error:
+        fail(str(error))
     paths = paths or (Path("seeds"),)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}")
     with options.database() as url:
         summary = run_pipeline(
-            url, list(paths), max_bytes=max_bytes, workers=workers,
+            url, list(paths), max_bytes=limit, workers=workers,
             batch_size=batch_size or BATCH_SIZE,
             show_progress=not as_json and _is_tty(),
         )  # fmt: skip

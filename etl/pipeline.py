@@ -46,7 +46,7 @@ from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.reference import default_reference
 from etl.load import PendingFile, ReferenceIds, existing_articles, load_batch
-from etl.read import ArticleFile, RejectedFile, discover, read_article
+from etl.read import ArticleFile, RejectedFile, allowed_roots, discover, read_article
 from etl.validate import ArticleRecord, build_record
 
 RUN_LOCK_KEY = 7_311_402_001  # arbitrary, constant: "one ETL run at a time"
@@ -258,6 +258,7 @@ class _Run:
         self.refs = refs
         self.extractor = extractor
         self.max_bytes = max_bytes
+        self.roots: list[Path] | None = None
         self.summary = summary
         # Texts submitted but not yet committed: a copy of one of them later in
         # the corpus is unchanged, not a second article.
@@ -278,7 +279,7 @@ class _Run:
                 files.append(PendingFile(stand_in, "rejected", _BAD_NAME))
                 continue
             try:
-                article = read_article(path, self.max_bytes)
+                article = read_article(path, self.max_bytes, self.roots)
             except RejectedFile as error:
                 files.append(PendingFile(shown, "rejected", str(error)))
                 continue
@@ -405,8 +406,9 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             extractor = Extractor(workers)
             try:
                 with psycopg.connect(libpq_url(url)) as load:
-                    _load_all(_Run(load, run_id, refs, extractor, max_bytes, summary),
-                              _batches(discover(paths), batch_size), total)  # fmt: skip
+                    run = _Run(load, run_id, refs, extractor, max_bytes, summary)
+                    run.roots = allowed_roots(paths)
+                    _load_all(run, _batches(discover(paths), batch_size), total)
             except (OperationalError, psycopg.OperationalError) as error:
                 # The server or the connection went away: nothing can be recorded
                 # now; the next run marks this one interrupted when it takes the lock.

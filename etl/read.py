@@ -86,11 +86,27 @@ class ArticleFile:
     notes: tuple[str, ...] = ()
 
 
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024**2, "M": 1024**2, "GB": 1024**3, "G": 1024**3}  # fmt: skip
+
+
+def parse_size(value: str, setting: str = MAX_BYTES_ENV) -> int:
+    """'5000000', '10MB', '512 KB' → bytes; anything else, or zero, is a ValueError naming the setting."""
+    text = value.strip().upper()
+    number = text.rstrip("KMGB ").strip()
+    unit = text[len(number) :].strip()
+    if not number.isdigit() or unit not in _SIZE_UNITS or int(number) == 0:
+        raise ValueError(
+            f"{setting}={value!r} is not a size; give a positive number of bytes, "
+            "optionally with KB, MB or GB (e.g. 10MB)"
+        )
+    return int(number) * _SIZE_UNITS[unit]
+
+
 def max_bytes(override: int | None = None) -> int:
     if override:
         return override
     configured = os.environ.get(MAX_BYTES_ENV)
-    return int(configured) if configured and configured.isdigit() else DEFAULT_MAX_BYTES
+    return parse_size(configured) if configured else DEFAULT_MAX_BYTES
 
 
 def discover(paths: list[Path]) -> Iterator[Path]:
@@ -115,16 +131,58 @@ def discover(paths: list[Path]) -> Iterator[Path]:
         seen.add(key)
         return True
 
+    unreadable: list[Path] = []
     for root in paths:
         if root.is_dir():
-            for directory, subdirs, files in os.walk(root, followlinks=False):
+            # A directory the walk cannot list is yielded itself, so it is
+            # rejected with its reason instead of silently losing its files.
+            walk = os.walk(
+                root, followlinks=False, onerror=lambda e: unreadable.append(Path(e.filename))
+            )
+            for directory, subdirs, files in walk:
+                yield from _drain(unreadable)
                 subdirs.sort()
                 for name in sorted(files):
                     candidate = Path(directory) / name
                     if name.endswith(ARTICLE_SUFFIX) and first_time(candidate):
                         yield candidate
+            yield from _drain(unreadable)
         elif first_time(root):
             yield root
+
+
+def _drain(paths: list[Path]) -> Iterator[Path]:
+    while paths:
+        yield paths.pop(0)
+
+
+def allowed_roots(paths: list[Path]) -> list[Path]:
+    """Where a symbolic link may lead: inside the folders given to run (a file's folder)."""
+    roots = []
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        try:
+            roots.append(folder.resolve())
+        except (OSError, RuntimeError):
+            continue
+    return roots
+
+
+def _check_link(path: Path, roots: list[Path] | None) -> None:
+    """A link is read only when it leads to a file inside the folders given to run:
+    a link to /proc/self/environ or /etc/shadow must not become an article."""
+    if roots is None or not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as error:
+        reason = _os_reason(error) if isinstance(error, OSError) else "a symbolic link loop"
+        raise RejectedFile(f"cannot be read: {reason}") from None
+    if not any(target.is_relative_to(root) for root in roots):
+        raise RejectedFile(
+            "a symbolic link to a file outside the folders given to run; not read "
+            "(copy the file into the corpus, or give its folder to run)"
+        )
 
 
 def decode(data: bytes) -> str:
@@ -196,11 +254,14 @@ def _is_garbage(char: str) -> bool:
     return (category == "Cc" and char not in _ALLOWED_CONTROLS) or category in ("Co", "Cn", "Cs")
 
 
-def read_sidecar(path: Path) -> dict[str, Any]:
+def read_sidecar(path: Path, roots: list[Path] | None = None) -> dict[str, Any]:
     sidecar = path.with_name(path.name.removesuffix(ARTICLE_SUFFIX) + SIDECAR_SUFFIX)
-    if not (sidecar.exists() or sidecar.is_symlink()):
-        return {}
     try:
+        # A name too long for the file system with ".meta.json" appended has no
+        # sidecar to read, but asking raises: that is this file's rejection.
+        if not (sidecar.exists() or sidecar.is_symlink()):
+            return {}
+        _check_link(sidecar, roots)
         size = sidecar.stat().st_size
         if not sidecar.is_file():
             raise RejectedFile(f"sidecar {sidecar.name} is not a regular file")
@@ -250,12 +311,16 @@ def _os_reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def read_article(path: Path, limit: int | None = None) -> ArticleFile:
+def read_article(
+    path: Path, limit: int | None = None, roots: list[Path] | None = None
+) -> ArticleFile:
+    """The article at path; with roots, a symbolic link must lead inside them."""
     limit = max_bytes(limit)
     try:
+        _check_link(path, roots)
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise RejectedFile("is a directory, not an article file")
+            raise RejectedFile(_directory_reason(path))
         if not stat.S_ISREG(info.st_mode):
             # Opening a FIFO would block; a device may never end.
             raise RejectedFile("not a regular file (a device, pipe or socket)")
@@ -277,5 +342,13 @@ def read_article(path: Path, limit: int | None = None) -> ArticleFile:
             "file holds only whitespace" if text else "empty file (only a byte-order mark)"
         )
     return ArticleFile(
-        path, hashlib.sha256(data).hexdigest(), text, read_sidecar(path), tuple(notes)
+        path, hashlib.sha256(data).hexdigest(), text, read_sidecar(path, roots), tuple(notes)
     )
+
+
+def _directory_reason(path: Path) -> str:
+    try:
+        os.listdir(path)
+    except OSError as error:
+        return f"a folder that cannot be read ({_os_reason(error)}); none of its files were read"
+    return "is a directory, not an article file"

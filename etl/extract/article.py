@@ -364,13 +364,15 @@ def _add_place_bound_sectors(
 def _place_bound_sector(
     body: str, sentence: Sentence, place: Match, gazetteer: Gazetteer
 ) -> SectorHit | None:
-    before = body[sentence.start : place.start]
+    # A bounded look-back: a megabyte-long sentence stays linear.
+    floor = max(sentence.start, place.start - 200)
+    before = body[floor : place.start]
     if _ONE_OF_BEFORE.search(before) and _PILLAR_AFTER.match(body, place.end):
-        hits = sector_hits(body, sentence.start, sentence.start + len(before), gazetteer)
+        hits = sector_hits(body, floor, place.start, gazetteer)
         return SectorHit(*hits[0]) if hits else None
     at = _AT_PLACE_BEFORE.search(before)
     if at is not None and place.city:
-        start, end = sentence.start + at.start("words"), sentence.start + at.end("words")
+        start, end = floor + at.start("words"), floor + at.end("words")
         terms = gazetteer.sectors.find(body, start, end)
         slug = terms[0].key if len(terms) == 1 else None
         if terms or names_an_industry(body[start:end]):

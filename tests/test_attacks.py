@@ -1,0 +1,127 @@
+"""What an attack on the reading stage found (issue 14), each now a test.
+
+Symbolic links lead only inside the folders given to `run`; a file name too
+long for its sidecar, and a folder the walk cannot list, are rejections with a
+reason instead of a failed run or silently lost files; a size setting is
+checked before any file is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from db import migrate
+from etl.cli import cli
+from etl.read import RejectedFile, discover, parse_size, read_article
+
+ARTICLE = "HEFEI, March 6 (Xinhua) -- Anhui will develop new energy vehicles and robotics.\n"
+
+
+@pytest.fixture
+def migrated(scratch_database: str) -> str:
+    migrate.upgrade(scratch_database)
+    return scratch_database
+
+
+def _run(url: str, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict]:
+    result = CliRunner().invoke(cli, ["--database-url", url, "run", "--json", *args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.stdout) if result.exit_code in (0, 1) else {}
+
+
+def _outcomes(summary: dict) -> dict[str, str]:
+    return {Path(f["path"]).name: f["reason"] or "" for f in summary.get("rejections", [])}
+
+
+def test_a_link_to_a_secret_outside_the_corpus_is_never_read(migrated: str, tmp_path: Path) -> None:
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    secret = outside / "environ.txt"
+    secret.write_text("DATABASE_URL=postgresql://u:hunter2@db/x Anhui will develop robots.\n")
+    (corpus / "ok.txt").write_text(ARTICLE)
+    (corpus / "environ.txt").symlink_to(secret)
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / "inside.txt").symlink_to(corpus / "ok.txt")  # inside: read (same text)
+    code, summary = _run(migrated, str(corpus))
+    assert code == 1
+    rejected = _outcomes(summary)
+    assert set(rejected) == {"environ.txt", "passwd.txt"}
+    assert all("outside the folders given to run" in r for r in rejected.values())
+    with pytest.raises(RejectedFile, match="outside the folders"):
+        read_article(corpus / "passwd.txt", roots=[corpus.resolve()])
+
+
+def test_a_sidecar_link_outside_the_corpus_is_never_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    outside = tmp_path.parent / f"{tmp_path.name}-secret.json"
+    outside.write_text('{"outlet": "hunter2"}')
+    (tmp_path / "a.meta.json").symlink_to(outside)
+    with pytest.raises(RejectedFile, match="outside the folders"):
+        read_article(tmp_path / "a.txt", roots=[tmp_path.resolve()])
+
+
+def test_a_name_too_long_for_its_sidecar_rejects_that_file_only(
+    migrated: str, tmp_path: Path
+) -> None:
+    long_name = "x" * (255 - len(".txt")) + ".txt"  # + ".meta.json" exceeds NAME_MAX
+    (tmp_path / long_name).write_text(ARTICLE)
+    (tmp_path / "ok.txt").write_text(ARTICLE.replace("robotics", "biomedicine"))
+    code, summary = _run(migrated, str(tmp_path))
+    assert code == 1
+    assert summary["loaded"] == 1
+    (reason,) = _outcomes(summary).values()
+    assert "sidecar" in reason or "too long" in reason.lower()
+
+
+def test_a_folder_the_walk_cannot_list_is_rejected_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(ARTICLE)
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        # As root, chmod 000 does not stop a listing; refuse it here instead.
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(discover([tmp_path]))
+    assert locked in found and tmp_path / "ok.txt" in found
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    monkeypatch.setattr(os, "listdir", lambda path: (_ for _ in ()).throw(PermissionError(13, "x")))
+    with pytest.raises(RejectedFile, match="folder that cannot be read"):
+        read_article(locked)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("5000000", 5_000_000), ("10MB", 10 * 1024**2), ("512 kb", 512 * 1024), ("1G", 1024**3)],
+)
+def test_sizes_take_units(value: str, expected: int) -> None:
+    assert parse_size(value) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "lots", "-5", "1.5MB", "10TB"])
+def test_a_bad_size_setting_stops_the_run_before_reading(
+    migrated: str, tmp_path: Path, value: str
+) -> None:
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    result = CliRunner().invoke(
+        cli, ["--database-url", migrated, "run", str(tmp_path)], env={"POLICYDB_MAX_BYTES": value}
+    )
+    assert result.exit_code == 2
+    assert "POLICYDB_MAX_BYTES" in result.output and "10MB" in result.output
+    option = CliRunner().invoke(
+        cli, ["--database-url", migrated, "run", "--max-bytes", value, str(tmp_path)]
+    )
+    assert option.exit_code == 2 and "--max-bytes" in option.output
