@@ -14,7 +14,8 @@ VERBS = (
     "stressed", "stresses", "added", "adds", "explained", "emphasized", "emphasised",
     "argued", "argues", "observed", "remarked", "told", "commented", "suggested",
     "predicted", "warned", "thinks", "noting", "stated", "maintained", "revealed", "disclosed",
-    "highlighted", "underscored", "underlined", "acknowledged", "recalled",
+    "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
+    "urged", "called for",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
@@ -100,8 +101,10 @@ _NAMED_COLON = re.compile(
 )  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT
 _ACCORDING = re.compile(
-    r"^According to (?P<name>" + _NAME + r")(?:,\s+" + _APP + r")?,\s+(?P<text>\S.*)$", re.DOTALL
-)
+    r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?P<name>" + _NAME + r")(?:,\s+" + _APP
+    + r")?,\s+(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
 _TRAILING_VERB_NAME = re.compile(
     r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
@@ -117,14 +120,17 @@ _TRAILING_NAME_VERB = re.compile(
 )  # fmt: skip
 # TEXT, according to NAME[, APPOSITIVE].  /  TEXT, ... citing NAME, APPOSITIVE.
 _TRAILING_ACCORDING = re.compile(
-    r"^(?P<text>\S.*?),\s+(?:[^,]{0,80}?,\s+)?(?P<verb>according to|citing)\s+(?P<name>" + _NAME + r")"
+    r"^(?P<text>\S.*?),\s+(?:[^,]{0,80}?,\s+)?(?P<verb>according to|citing)\s+"
+    # "according to Hainan governor Liu Xiaoming": title words before the name.
+    + r"(?:(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
+    + r"(?P<name>" + _NAME + r")"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # [LEAD, ][TITLE ]Speaker [also] believes [that] TEXT
 _SHORT_REPORTED = re.compile(
     _LEAD + r"(?:" + _TITLE_BEFORE_NAME + r")?" + _SPEAKER_REF
-    + r"\s+(?:also\s+|further\s+|then\s+)?" + _VERB
+    + r"\s+(?:also\s+|further\s+|then\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?" + _VERB
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
