@@ -42,16 +42,21 @@ class ChineseMetadataReader:
         outlet = _outlet_pattern(gazetteer)
         self.dateline = re.compile(
             outlet
-            + r"(?:记者)?\s*(?P<place>"
+            # Within one line: "来源:新华社\n新华社南京…" must not read 新华社南京 as the place.
+            + r"(?:记者)?[ \t]*(?P<place>"
             + _HAN
-            + r"{2,8}?)\s*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)"
+            + r"{2,8}?)[ \t]*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯|消息)"
             r"(?:\s*[（(]\s*(?:记者\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
         )
         self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)
         self.credit = re.compile(outlet + r"\s*[·•]\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)")
         # A byline opens a line or a bracket; a photo credit (… 图, 摄) is no byline.
         self.reporter_credit = re.compile(
-            r"(?:^|[(（])[ \t]*" + outlet + r"?(?:全媒体)?记者[ \t]*(?P<reporter>" + _PEOPLE + r")"
+            r"(?:^|[(（])[ \t]*"
+            + outlet
+            + r"?(?:全媒体)?(?:记者|通讯员)[ \t]*(?P<reporter>"
+            + _PEOPLE
+            + r")"
             r"(?![ \t]*(?:图|摄))(?=[ \t]*(?:[)）]|\n|$|" + _HAN + r"{2,4}报道))",
             re.MULTILINE,
         )
@@ -107,6 +112,8 @@ class ChineseMetadataReader:
 
     def _city(self, place: str) -> str | None:
         """The English name of a dateline place: 北京, 济南, 海南文昌 (a province, then a city)."""
+        if _NOT_A_PLACE.search(place):
+            return None  # "新湖南客户端2月6日讯": an app, not a city
         for province_zh, province in self.gazetteer.province_by_chinese.items():
             if place.startswith(province_zh) and len(place) > len(province_zh) + 1:
                 place = place[len(province_zh) :]
@@ -121,6 +128,7 @@ class ChineseMetadataReader:
         return city
 
 
+_NOT_A_PLACE = re.compile(r"客户端|网|报|社|台|APP|频道")
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:-|/|年)\s*(?P<month>\d{1,2})\s*(?:-|/|月)\s*(?P<day>\d{1,2})"
 )
