@@ -50,10 +50,17 @@ _COMMITMENT = re.compile(
     r"forg(?:e|es|ed|ing)|incubat(?:e|es|ed|ing)|transform(?:s|ed|ing)?)",
     re.IGNORECASE,
 )
+# "... will be introduced in the province.": the province named last.
+_IN_THE_PROVINCE = re.compile(
+    r"\b(?:in|across|throughout|of)\s+the\s+(?:province|municipality|autonomous region)\b"
+)
 _CONTINUATION = re.compile(
     r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:province|region|autonomous region|"
     r"municipality|city|district|provincial government|municipal government|government|plan|"
-    r"report|document|blueprint|government work report))(?:['’]s)?\b",
+    r"report|document|blueprint|government work report)|"
+    # "The nine industries of the future are: ...": the industries just named.
+    r"the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
+    r"(?:are|include|includes|cover|covers)\b)(?:['’]s)?\b",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = frozenset(
@@ -268,6 +275,13 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
             return _unique(group)
     first = mentions[0]
     if not _leads(body, sentence, first):
+        # "This year, construction will start on 50 airports ... in Hunan.": the locus.
+        last = mentions[-1]
+        locus = _IN_BEFORE.search(body, max(sentence.start, last.start - 6), last.start)
+        if len({m.key for m in mentions}) == 1 and locus and _AT_END.fullmatch(
+            body, last.end, sentence.end
+        ):
+            return [last]
         return []
     # "Shenzhen, Guangdong's tech hub, ..." - a city, not the province, acts.
     prefix = body[sentence.start : first.start].rstrip()
@@ -292,6 +306,8 @@ _CLAUSE_JOIN = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:neighbou?ring\
 # Words that may open the clause before its subject place ("..., and Guangdong",
 # "..., south China's Hainan"), and those that introduce example places of a
 # plural subject ("five provinces, including Shanghai and Guangdong, proposed").
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_AT_END = re.compile(r"(?:\s+(?:Province|province|Municipality|municipality))?\s*[.!?]?[\"”’]?\s*")
 _CLAUSE_OPENERS = frozenset(
     {
         "the", "and", "but", "while", "whereas", "meanwhile", "also", "so", "southern",
@@ -454,14 +470,16 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
-        continuation = _CONTINUATION.match(sentence.text)
+        continuation = _CONTINUATION.match(sentence.text) or _IN_THE_PROVINCE.search(
+            sentence.text
+        )
         # "It" continues only the sentence before; "the province" continues the
         # last province named as a subject, however far back.
         if (
             not subjects
             and previous_subjects
             and continuation
-            and (continuation.group("it") is None or previous_had_subject)
+            and (continuation.groupdict().get("it") is None or previous_had_subject)
         ):
             subject_names = previous_subjects
         # Events matter only to the initiatives of a subject: no search otherwise.
