@@ -278,8 +278,10 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
         # "This year, construction will start on 50 airports ... in Hunan.": the locus.
         last = mentions[-1]
         locus = _IN_BEFORE.search(body, max(sentence.start, last.start - 6), last.start)
-        if len({m.key for m in mentions}) == 1 and locus and _AT_END.fullmatch(
-            body, last.end, sentence.end
+        if (
+            len({m.key for m in mentions}) == 1
+            and locus
+            and _AT_END.fullmatch(body, last.end, sentence.end)
         ):
             return [last]
         return []
@@ -470,9 +472,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
-        continuation = _CONTINUATION.match(sentence.text) or _IN_THE_PROVINCE.search(
-            sentence.text
-        )
+        continuation = _CONTINUATION.match(sentence.text) or _IN_THE_PROVINCE.search(sentence.text)
         # "It" continues only the sentence before; "the province" continues the
         # last province named as a subject, however far back.
         if (

@@ -64,7 +64,8 @@ _HEADS = (
     r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
     r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
-    r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers"
+    r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
+    r"vehicles|airports|routes"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -122,8 +123,27 @@ _LOOKS_BACK = re.compile(
 )
 
 
+# "annual output of new energy vehicles will exceed 1.2 million by 2025": a level.
+_LEVEL = re.compile(
+    r"\b(?:output|production|sales|capacity|exports|volume)\b[^.;]{0,80}?\b(?:exceed|reach|hit|surpass|top)\s+"
+    r"(?:(?P<approx>" + _APPROX + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?P<mult>million|billion)?\b(?!\s*(?:yuan|dollars|percent|%|U\.S\.))",
+    re.IGNORECASE,
+)
+
+
+def _levels(body: str, start: int, end: int) -> list[Target]:
+    found = []
+    for match in _LEVEL.finditer(body, start, end):
+        quantity = Decimal(match.group("num").replace(",", ""))
+        if match.group("mult"):
+            quantity *= _MULTIPLIERS[match.group("mult").lower()]
+        found.append(_target(quantity, match))
+    return found
+
+
 def find_targets(body: str, start: int, end: int) -> list[Target]:
-    """Counted nouns anywhere in the clause; money and rates where it looks ahead."""
+    """Counted nouns anywhere in the clause; money, rates and levels where it looks ahead."""
     found = [
         t
         for t in _counted(body, start, end)
@@ -132,7 +152,7 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
     ]
     clause = body[start:end]
     if _LOOKS_AHEAD.search(clause):
-        found += _money(body, start, end) + _rates(body, start, end)
+        found += _money(body, start, end) + _rates(body, start, end) + _levels(body, start, end)
     taken: list[Target] = []
     for target in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
         if not taken or target.start >= taken[-1].end:
