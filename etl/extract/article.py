@@ -205,10 +205,17 @@ _NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|B
 
 
 def _owned_targets(
-    body: str, targets: list[Target], province: str, places: list[Match], floor: int
+    body: str,
+    targets: list[Target],
+    province: str,
+    places: list[Match],
+    floor: int,
+    group: frozenset[str] = frozenset(),
 ) -> list[Target]:
     """A number belongs to the nearest owner named before it in its sentence: a
-    province ("..., and Zhejiang is aiming for around 5.5%") or the country."""
+    province ("..., and Zhejiang is aiming for around 5.5%") or the country; a
+    list of provinces that is the subject owns it together ("Hunan and Hubei set
+    their growth targets at 5.5 percent")."""
     owned = []
     starts = [m.start for m in places]
     for target in targets:
@@ -222,7 +229,7 @@ def _owned_targets(
             if "," not in body[n.end() : target.start]
         ]
         owner = max(owners, key=lambda o: o[0])[1] if owners else province
-        if owner == province:
+        if owner == province or (owner in group and province in group):
             owned.append(target)
     return owned
 
@@ -258,11 +265,7 @@ def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Matc
     # A coordinated list ("Jiangxi, Shandong ... and Hubei") makes every member a subject.
     groups: list[list[Match]] = [[mentions[0]]]
     for previous, current in itertools.pairwise(mentions):
-        glue = body[previous.end : current.start]
-        glue = re.sub(
-            r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue
-        )
-        if _LIST_GLUE.match(glue):
+        if _listed_together(body, previous, current):
             groups[-1].append(current)
         else:
             groups.append([current])
@@ -413,6 +416,13 @@ def _reported_clause(
     return None
 
 
+def _listed_together(body: str, previous: Match, current: Match) -> bool:
+    """ "Jiangxi, Shandong ... and Hubei": two places of one coordinated list."""
+    glue = body[previous.end : current.start]
+    glue = re.sub(r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue)
+    return _LIST_GLUE.match(glue) is not None
+
+
 def _unique(matches: list[Match]) -> list[Match]:
     seen: dict[str, Match] = {}
     for match in matches:
@@ -508,6 +518,13 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         if not _COMMITMENT.search(sentence.text):
             continue
         cities = {m.key: m.city for m in reversed(subjects)}
+        # A coordinated list of subjects owns a figure that follows it together.
+        listed_group = (
+            frozenset(subject_names)
+            if len(subjects) > 1
+            and all(_listed_together(text, a, b) for a, b in itertools.pairwise(subjects))
+            else frozenset()
+        )
         for province in subject_names:
             province_event = event or last_event.get(province) or Event("other", None, None)
             if event is not None:
@@ -534,7 +551,12 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         ],
                         city=cities.get(province),
                         targets=_owned_targets(
-                            text, find_targets(text, start, end), province, found, sentence.start
+                            text,
+                            find_targets(text, start, end),
+                            province,
+                            found,
+                            sentence.start,
+                            listed_group,
                         ),
                     )
                 )

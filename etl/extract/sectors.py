@@ -21,6 +21,9 @@ from etl.extract.text import SpanIndex
 
 # What opens a list, and whether it says the items are industries.
 _INDUSTRY_CUE = (
+    # "the nine industries of the future are: future networks, metaverse, ..."
+    r"\b(?:industries|sectors|fields|areas|clusters)(?:\s+of\s+the\s+future)?\s+"
+    r"(?:are|include|includes|cover|covering)\s*:?\s+|"
     r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
     r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)"
 )
@@ -44,7 +47,7 @@ _INDUSTRY_HEAD = re.compile(
     re.IGNORECASE,
 )
 _NOT_AN_ITEM = re.compile(
-    r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|"
+    r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
     r"development|cooperation|innovation|others|services|products)$",
     re.IGNORECASE,
 )

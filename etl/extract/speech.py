@@ -316,7 +316,13 @@ def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
 
 def _person_like(name: str, known_place_names: Set[str]) -> bool:
     tokens = re.sub(r"^" + _HONORIFIC, "", name).split()
-    return bool(tokens) and tokens[0] not in _NOT_NAMES and name not in known_place_names
+    # "according to the Xinhua News Agency": an organization, not a person.
+    return (
+        bool(tokens)
+        and tokens[0] not in _NOT_NAMES
+        and name not in known_place_names
+        and not ORG_HEADS.search(name)
+    )
 
 
 def extract_speech(
