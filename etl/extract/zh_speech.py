@@ -21,7 +21,8 @@ from etl.extract.zh_names import person_pinyin
 
 VERBS = (
     "表示", "指出", "认为", "介绍", "坦言", "强调", "透露", "直言", "提到", "谈到", "说道",
-    "分析", "建议", "解释", "补充", "告诉记者", "看来", "称", "说",
+    "分析", "建议", "解释", "补充", "告诉记者", "看来", "回忆", "提出", "呼吁", "谈及", "坦陈",
+    "感慨", "称", "说",
 )  # fmt: skip
 _VERB = "(?P<verb>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")(?:说|道|称)?"
 # Reported speech: the verb, then a comma or colon, or the quotation itself.
@@ -38,9 +39,13 @@ _TURN = re.compile(
     + r"(?P<name>[\u4e00-\u9fff]{2,4})[:：]\s*(?P<content>[^\n]{6,})",
     re.MULTILINE,
 )
+# A line of its own that introduces a person: organization, title, name.
+_TITLE_LINE = re.compile(r"^[ \t\u3000]*(?P<line>[^\n，,。“”:：]{4,50}?)[。 \t]*$", re.MULTILINE)
+_NEXT_LINES = re.compile(r"(?<=\n)[^\n]+")
+_LABELLED = re.compile(r"^[ \t\u3000]*[^\n:：,，。]{1,12}[:：]")
 _GUEST = re.compile(r"嘉宾[:：]\s*(?P<guest>[^\n]{2,80})")
 _ANSWER = re.compile(r"问[:：][^?？\n]{2,200}[?？]\s*(?P<answer>(?:(?!问[:：])[^\n])+)")
-_CLAUSE_START = re.compile(r"[,，。；;！？!?”」\n:：]")
+_CLAUSE_START = re.compile(r"[,，。；;！？!?”」\n:：)）]")
 _PRONOUN = re.compile(r"^(?:据)?(?:他|她)")
 _NOT_SPEAKING = re.compile(r"(?:据|比如|可以|换句话|总的来|虽|听|或者|就是|来)$")
 _TITLE_WORDS = (
@@ -143,7 +148,9 @@ def _content_end(text: str, start: int) -> int:
     """A quotation runs to its closing mark; reported speech to the end of its sentence."""
     if text[start : start + 1] in "“「":
         close = re.compile(r"[”」]").search(text, start + 1, start + 3000)
-        return close.end() if close else start
+        if close is not None:
+            return close.end()
+        # The excerpt cut the quotation: it runs to the end of its sentence.
     end = re.compile(r"[。！？!?\n]").search(text, start)
     return end.end() if end else len(text)
 
@@ -171,7 +178,7 @@ class ChineseSpeech:
             clause = text[clause_start : match.start("verb")]
             if _NOT_SPEAKING.search(clause):
                 continue
-            speaker = self._speaker(original, clause, clause_start, experts, last_speaker)
+            speaker = self._speaker(original, text, clause, clause_start, experts, last_speaker)
             if speaker is None or content in taken or content[1] - content[0] < 6:
                 continue
             taken.add(content)
@@ -207,19 +214,39 @@ class ChineseSpeech:
         spans = [(s.start, s.end) for s in statements]
         return SpeechResult(experts, statements, spans, set())
 
+    def _introduced(
+        self, original: str, text: str, position: int, experts: dict[str, Expert]
+    ) -> str | None:
+        """他/她 before anyone spoke: the person a title line introduced
+        ("省人大代表、湖南金泰米业有限公司董事长龚瑛。")."""
+        for line in reversed(list(_TITLE_LINE.finditer(text, 0, position))):
+            name = self._speaker(
+                original, text, line.group("line"), line.start("line"), experts, None
+            )
+            if name is not None:
+                return name
+        return None
+
     def _interview_turns(
         self, original: str, text: str, experts: dict[str, Expert]
     ) -> list[tuple[str, tuple[int, int]]]:
         """Transcripts: "李铁:这当然…" lines, and the answers after each 问:… of a 嘉宾."""
         turns: list[tuple[str, tuple[int, int]]] = []
         for line in _TURN.finditer(text):
-            speaker = self._speaker(original, line.group("name"), line.start("name"), experts, None)
+            speaker = self._speaker(
+                original, text, line.group("name"), line.start("name"), experts, None
+            )
             if speaker is not None and speaker == original[slice(*line.span("name"))]:
                 turns.append((speaker, _strip(text, line.start("content"), line.end("content"))))
+                # The answer goes on over the lines after it, up to the next "LABEL:".
+                for more in _NEXT_LINES.finditer(text, line.end()):
+                    if _LABELLED.match(more.group(0)):
+                        break
+                    turns.append((speaker, _strip(text, more.start(), more.end())))
         guest = _GUEST.search(text)
         if guest is not None:
             clause = guest.group("guest")
-            speaker = self._speaker(original, clause, guest.start("guest"), experts, None)
+            speaker = self._speaker(original, text, clause, guest.start("guest"), experts, None)
             if speaker is not None:
                 for answer in _ANSWER.finditer(text, guest.end()):
                     turns.append(
@@ -230,17 +257,20 @@ class ChineseSpeech:
     def _speaker(
         self,
         original: str,
+        text: str,
         clause: str,
         offset: int,
         experts: dict[str, Expert],
         last_speaker: str | None,
     ) -> str | None:
         if _PRONOUN.match(clause.strip()):
-            return last_speaker
+            return last_speaker or self._introduced(original, text, offset, experts)
         person = _person_in(clause, offset, self.is_place)
         if person is None:
             return None
         name = original[slice(*person.name)]
+        if re.search(re.escape(name) + r"(?:公司|集团|汽车|科技|股份|控股|银行)", original):
+            return None  # "比亚迪": a firm jieba reads as a name
         expert = experts.get(name)
         if expert is None:
             pinyin = person_pinyin(text_of(clause, person, offset))
