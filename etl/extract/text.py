@@ -107,7 +107,8 @@ def sentences_overlapping(sentences: list[Sentence], ends: list[int], start: int
     return found
 
 
-def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+def trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the white space at either end."""
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
@@ -119,9 +120,9 @@ def paragraphs(body: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     position = start
     for match in _PARAGRAPH_BREAK.finditer(body, start):
-        spans.append(_trim(body, position, match.start()))
+        spans.append(trim(body, position, match.start()))
         position = match.end()
-    spans.append(_trim(body, position, len(body)))
+    spans.append(trim(body, position, len(body)))
     return [(s, e) for s, e in spans if e > s]
 
 
@@ -133,11 +134,11 @@ def split_sentences(body: str, start: int = 0) -> list[Sentence]:
             end = match.end()
             if body[match.start()] == "." and _is_abbreviation(body, p_start, match.start()):
                 continue
-            s, e = _trim(body, position, end)
+            s, e = trim(body, position, end)
             if e > s:
                 sentences.append(Sentence(len(sentences), s, e, paragraph_index, body[s:e]))
             position = end
-        s, e = _trim(body, position, p_end)
+        s, e = trim(body, position, p_end)
         if e > s:
             sentences.append(Sentence(len(sentences), s, e, paragraph_index, body[s:e]))
     return sentences

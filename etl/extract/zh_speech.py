@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.speech import Expert, SpeechResult, StatementFact
+from etl.extract.text import trim
 from etl.extract.zh_names import person_pinyin
 
 VERBS = (
@@ -237,12 +238,12 @@ class ChineseSpeech:
                 original, text, line.group("name"), line.start("name"), experts, None
             )
             if speaker is not None and speaker == original[slice(*line.span("name"))]:
-                turns.append((speaker, _strip(text, line.start("content"), line.end("content"))))
+                turns.append((speaker, trim(text, line.start("content"), line.end("content"))))
                 # The answer goes on over the lines after it, up to the next "LABEL:".
                 for more in _NEXT_LINES.finditer(text, line.end()):
                     if _LABELLED.match(more.group(0)):
                         break
-                    turns.append((speaker, _strip(text, more.start(), more.end())))
+                    turns.append((speaker, trim(text, more.start(), more.end())))
         guest = _GUEST.search(text)
         if guest is not None:
             clause = guest.group("guest")
@@ -250,7 +251,7 @@ class ChineseSpeech:
             if speaker is not None:
                 for answer in _ANSWER.finditer(text, guest.end()):
                     turns.append(
-                        (speaker, _strip(text, answer.start("answer"), answer.end("answer")))
+                        (speaker, trim(text, answer.start("answer"), answer.end("answer")))
                     )
         return turns
 
@@ -286,14 +287,6 @@ class ChineseSpeech:
 def text_of(clause: str, person: _Speaker, offset: int) -> str:
     """The simplified name: pinyin is read from simplified characters."""
     return clause[person.name[0] - offset : person.name[1] - offset]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:

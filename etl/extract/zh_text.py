@@ -13,7 +13,7 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
-from etl.extract.text import Sentence
+from etl.extract.text import Sentence, trim
 
 
 @functools.cache
@@ -53,10 +53,7 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, start, end)
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, paragraph, text[start:end]))
 
