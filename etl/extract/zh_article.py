@@ -268,6 +268,8 @@ def _sectors(
         if not listed_as_industry and not _INDUSTRY_HEAD.search(text[item_start:item_end]):
             # "数字经济发展高地": not an industry itself; its taxonomy terms still count.
             continue
+        if not inside and _is_a_clause(text[item_start:item_end]):
+            continue  # "物料搬运", "卫星数据在海洋", "新质生产力激活实体经济": actions, not industries
         slug = inside[0].key if len(inside) == 1 else None
         hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))
         covered.append((item_start, item_end))
@@ -278,6 +280,13 @@ def _sectors(
     ordered = sorted(hits, key=lambda h: (h.start, -h.end))
     # One sector per start offset: an item and a longer term may begin together.
     return [h for i, h in enumerate(ordered) if i == 0 or h.start != ordered[i - 1].start]
+
+
+def _is_a_clause(words: str) -> bool:
+    """An item with a verb or a preposition in it says what is done, not which industry."""
+    from etl.extract.zh_speech import pos_tagger
+
+    return any(t.flag[:1] in ("v", "p") and t.flag != "vn" for t in pos_tagger().cut(words))
 
 
 def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:

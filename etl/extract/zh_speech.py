@@ -85,7 +85,7 @@ def segmenter():
 
 
 @functools.cache
-def _posseg():
+def pos_tagger():  # jieba.posseg, after the dictionary is loaded
     segmenter()
     import jieba.posseg
 
@@ -95,7 +95,7 @@ def _posseg():
 def _person_in(clause: str, offset: int, is_place: set[str]) -> _Speaker | None:
     """The last person name of a clause, with what precedes it as organization and title."""
     position, found = 0, None
-    tokens = [(t.word, t.flag) for t in _posseg().cut(clause)]
+    tokens = [(t.word, t.flag) for t in pos_tagger().cut(clause)]
     for index, (word, flag) in enumerate(tokens):
         length = len(word)
         if flag == "nr" and length == 1 and index + 1 < len(tokens):
