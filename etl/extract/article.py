@@ -361,11 +361,15 @@ _AT_PLACE_BEFORE = re.compile(
 
 
 def _add_place_bound_sectors(
-    body: str, sentences: list[Sentence], gazetteer: Gazetteer, initiatives: list[InitiativeFact]
+    body: str,
+    sentences: list[Sentence],
+    places_by_sentence: dict[int, list[Match]],
+    gazetteer: Gazetteer,
+    initiatives: list[InitiativeFact],
 ) -> None:
     by_key = {(i.province, i.start): i for i in initiatives}
     for sentence in sentences:
-        for place in gazetteer.places(body, sentence.start, sentence.end):
+        for place in places_by_sentence.get(sentence.index, []):
             hit = _place_bound_sector(body, sentence, place, gazetteer)
             if hit is None:
                 continue
@@ -462,9 +466,11 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     last_event: dict[str, Event] = {}
     previous_subjects: list[str] = []
     previous_event: Event | None = None
+    places_by_sentence: dict[int, list[Match]] = {}
     previous_had_subject = False
     for sentence in sentences:
         in_sentence = gazetteer.places(text, sentence.start, sentence.end)
+        places_by_sentence[sentence.index] = in_sentence
         found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
         # A province named in what someone said is still a province of the story.
         for match in in_sentence:
@@ -561,7 +567,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                     )
                 )
 
-    _add_place_bound_sectors(text, sentences, gazetteer, initiatives)
+    _add_place_bound_sectors(text, sentences, places_by_sentence, gazetteer, initiatives)
     statements = [
         StatementWithTopics(
             fact,

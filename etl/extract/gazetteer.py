@@ -99,6 +99,7 @@ class _Matcher:
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(term: str) -> str:
     return re.sub(r"[\s\-]+", " ", term)
 

@@ -54,7 +54,10 @@ _BYLINE_BAR = re.compile(
 # Years that date the article's present ("since 2024", "in 2024", "this
 # year's ... 2024") as opposed to targets ("by 2027") or the past ("in 2019,"
 # can still be past, so weigh rather than exclude).
-_YEAR = re.compile(r"(?P<before>\b\w+\s+)?(?P<year>\b(?:19|20)\d{2})\b(?!\s*(?:yuan|%|percent))")
+_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s*(?:yuan|%|percent))")
+# The word before a year, read backwards from it (a leading optional group
+# would be tried at every word of the article).
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _TARGET_PREPOSITIONS = {"by", "to", "until", "through", "till", "before"}
 
 
@@ -91,7 +94,8 @@ def infer_year(text: str) -> int | None:
     """The year the article is written in, from the years its text mentions."""
     votes: Counter[int] = Counter()
     for match in _YEAR.finditer(text):
-        before = (match.group("before") or "").strip().lower()
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        before = word.group(1).lower() if word else ""
         year = int(match.group("year"))
         if before in _TARGET_PREPOSITIONS:
             continue

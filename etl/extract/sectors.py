@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from etl.extract.gazetteer import Gazetteer, Match
 from etl.extract.text import SpanIndex
@@ -106,11 +106,31 @@ def _one_per_start(
     return kept
 
 
+# Where a list may open: its cue word. The full pattern is tried only there,
+# not at every character of every clause (extraction's hot path).
+_CUE_WORD = re.compile(
+    r"\b(?:such|including|like|namely|focus\w*|on|industr\w*|sectors?|fields?|areas?|"
+    r"clusters?|chains?|tracks?)\b",
+    re.IGNORECASE,
+)
+
+
+def _lists(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    position = start
+    for cue in _CUE_WORD.finditer(body, start, end):
+        if cue.start() < position:
+            continue
+        found = _LIST.match(body, cue.start(), end)
+        if found is not None:
+            position = found.end()
+            yield found
+
+
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
     items: list[tuple[int, int, bool]] = []
     # Offsets strictly inside a term: a separator there belongs to the term.
     inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
-    for found in _LIST.finditer(body, start, end):
+    for found in _lists(body, start, end):
         listed_as_industries = (
             re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
         )

@@ -211,8 +211,14 @@ def _is_stock(body: str, start: int, position: int) -> bool:
     return not _LOOKS_AHEAD.search(body, stocks[-1].end(), position)
 
 
+_A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
 def _counted(body: str, start: int, end: int) -> list[Target]:
-    found = []
+    found: list[Target] = []
+    # Most clauses hold no number at all: one cheap search spares the big pattern.
+    if not _A_NUMBER.search(body, start, end):
+        return found
     for match in _TARGET.finditer(body, start, end):
         mods = match.group("mods").lower().split()
         if any(word in _NOT_COUNTED for word in mods):
