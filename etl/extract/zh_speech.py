@@ -85,7 +85,8 @@ def segmenter():
 
 
 @functools.cache
-def pos_tagger():  # jieba.posseg, after the dictionary is loaded
+def pos_tagger():
+    """jieba.posseg (part-of-speech tags), after the dictionary is loaded."""
     segmenter()
     import jieba.posseg
 
