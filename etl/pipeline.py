@@ -118,7 +118,7 @@ class RunSummary:
         lines = [f"Run {self.run_id} {self.status} in {self.seconds:.1f}s"]
         lines += [f"  {name.ljust(width)}  {value:>6}" for name, value in rows]
         for rejection in self.rejected:
-            lines.append(f"  rejected {rejection.path}: {rejection.reason}")
+            lines.append(f"  rejected {_shown(rejection.path)}: {_shown(rejection.reason or '')}")
         return "\n".join(lines)
 
     def record(self, pending: PendingFile) -> None:
@@ -151,6 +151,12 @@ def _display_path(path: Path) -> str:
         return str(absolute.relative_to(os.getcwd()))
     except ValueError:
         return str(absolute)
+
+
+def _shown(text: str) -> str:
+    """Text for a terminal: a control character in a file name ("\\x1b[2J") is
+    written as its escape, never sent to the terminal raw."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _printable(shown: str) -> str | None:

@@ -125,3 +125,13 @@ def test_a_bad_size_setting_stops_the_run_before_reading(
         cli, ["--database-url", migrated, "run", "--max-bytes", value, str(tmp_path)]
     )
     assert option.exit_code == 2 and "--max-bytes" in option.output
+
+
+def test_a_file_name_with_terminal_escapes_is_printed_escaped(
+    migrated: str, tmp_path: Path
+) -> None:
+    (tmp_path / "evil\x1b[2J\x1b[31m.txt").write_bytes(b"\x89PNG binary")
+    result = CliRunner().invoke(cli, ["--database-url", migrated, "run", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "evil\\x1b[2J\\x1b[31m.txt" in result.output
