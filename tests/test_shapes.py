@@ -70,6 +70,19 @@ def test_outlet_updated_line_and_a_dateline_without_date() -> None:
     )
 
 
+def test_the_outlet_whose_reporter_asked_when_no_byline_names_one() -> None:
+    english = extract_article(
+        excerpt("en_global-times_localities-growth-targets", "told the Global Times")
+    )
+    chinese = extract_article(
+        excerpt("zh_securities-daily_local-growth-targets", "对《证券日报》记者表示")
+    )
+    assert (english.metadata.outlet, chinese.metadata.outlet) == (
+        "Global Times",
+        "Securities Daily",
+    )
+
+
 # --- English: speech -----------------------------------------------------------
 
 

@@ -199,7 +199,11 @@ def _from_header(text: str) -> Metadata:
         header_end = max(header_end, bar.end())
         if headline is None:
             headline, header_end = _headline_after(text, bar.end())
-    outlet = _canonical_outlet(outlet) if outlet else _credited_outlet(head, lines)
+    outlet = (
+        _canonical_outlet(outlet)
+        if outlet
+        else _credited_outlet(head, lines) or _interviewing_outlet(text)
+    )
     reporter = reporter or _byline(head, text)
     return Metadata(
         outlet=outlet,
@@ -273,6 +277,18 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
         if domain is not None:
             return _outlet_by_domain(domain.group("domain"))
     return None
+
+
+def _interviewing_outlet(text: str) -> str | None:
+    """The outlet whose reporters did the interviews: "told the Global Times",
+    "China Daily learned" - the story's own, when no byline names it."""
+    names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
+    pattern = re.compile(
+        r"\btold\s+(?:the\s+)?(?P<a>" + names + r")\b|\b(?P<b>" + names
+        + r")\s+(?:has\s+)?(?:learned|learnt|reporters?|correspondents?)\b"
+    )  # fmt: skip
+    found = pattern.search(text)
+    return _outlets()[found.group("a") or found.group("b")] if found else None
 
 
 def _canonical_outlet(raw: str) -> str:

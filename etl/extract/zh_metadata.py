@@ -49,6 +49,7 @@ class ChineseMetadataReader:
             r"(?:\s*[（(]\s*(?:记者\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
         )
         self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)
+        self.interviewer = re.compile(r"(?:接受|对|向)《?" + outlet + r"》?(?:全媒体)?记者")
         self.credit = re.compile(outlet + r"\s*[·•]\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)")
         # A byline opens a line or a bracket; a photo credit (… 图, 摄) is no byline.
         self.reporter_credit = re.compile(
@@ -83,7 +84,7 @@ class ChineseMetadataReader:
             if dateline.group("reporter"):
                 reporter = _people(original[dateline.start("reporter") : dateline.end("reporter")])
         published_on = published_on or header_date
-        outlet = outlet or self._credited_outlet(head)
+        outlet = outlet or self._credited_outlet(head) or self._interviewing_outlet(text)
         if reporter is None:
             credit = self.reporter_credit.search(text)
             if credit is not None:
@@ -102,6 +103,11 @@ class ChineseMetadataReader:
             dateline_end=dateline_span[1] if dateline_span else None,
             language="zh",
         )
+
+    def _interviewing_outlet(self, text: str) -> str | None:
+        """接受人民网记者采访, 对《证券日报》记者表示: the outlet whose reporter asked."""
+        found = self.interviewer.search(text)
+        return self.gazetteer.outlet_by_chinese[found.group("outlet")] if found else None
 
     def _credited_outlet(self, head: str) -> str | None:
         for pattern in (self.source_line, self.credit):
