@@ -28,10 +28,11 @@ def normalize_url(url: str) -> str:
     """Accept the URL forms people paste (postgres://, postgresql://) and pin psycopg 3."""
     try:
         parsed: URL = make_url(url)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:
+        # A port that is not a number ("host:abc") is a ValueError.
         raise ConfigurationError(
             f"cannot parse the database URL {mask_url(url)!r}; expected "
-            "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+            "postgresql://USER:PASSWORD@HOST:PORT/DATABASE with a numeric PORT"
         ) from error
     if parsed.drivername in ("postgres", "postgresql", "postgresql+psycopg"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -46,7 +47,7 @@ def normalize_url(url: str) -> str:
 def mask_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<unparseable URL>"
 
 
@@ -66,5 +67,13 @@ def database_url(
         return
     from db.embedded import EmbeddedServer
 
-    with EmbeddedServer(pgdata_dir(pgdata), port=port).running() as address:
+    state = pgdata_dir(pgdata)
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigurationError(
+            f"cannot create the embedded server's state folder {str(state)!r} "
+            f"({error.strerror or error}); set {PGDATA_ENV} or --pgdata to a writable folder"
+        ) from None
+    with EmbeddedServer(state, port=port).running() as address:
         yield address.url()

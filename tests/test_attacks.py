@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,23 @@ def test_a_file_name_with_terminal_escapes_is_printed_escaped(
     assert result.exit_code == 1
     assert "\x1b" not in result.output
     assert "evil\\x1b[2J\\x1b[31m.txt" in result.output
+
+
+def _etl(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it: main() turns known failures into exit 2."""
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_a_url_with_a_port_that_is_no_number_is_a_message() -> None:
+    done = _etl("--database-url", "postgresql://u:secret@localhost:abc/db", "sql", "select 1")
+    assert done.returncode == 2
+    assert "numeric PORT" in done.stderr and "secret" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_a_state_folder_that_cannot_be_created_is_a_message() -> None:
+    done = _etl("--pgdata", "/proc/no-such/state", "sql", "select 1")
+    assert done.returncode == 2
+    assert "POLICYDB_PGDATA" in done.stderr and "Traceback" not in done.stderr
