@@ -549,6 +549,30 @@ def extract(options: Options, files: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(status)
 
 
+def _refusal(error: Exception) -> str:
+    """What a database error means for the user, and what to do next."""
+    from etl.pipeline import first_line
+
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlstate", None)
+    if code == "42P01":  # undefined table: a database the migrations never ran on
+        return (
+            f"the database has no schema yet ({first_line(error)}). Run "
+            "`python -m etl db upgrade` first (as the database owner), then run again."
+        )
+    if code == "42501":  # insufficient privilege: a reader, or a login without grants
+        return (
+            f"this login may not do that ({first_line(error)}). The ETL runs as the "
+            "owner or a login made by `python -m etl db create-loader NAME`; readers "
+            "may only query the analytics views."
+        )
+    return (
+        f"the database refused: {first_line(error)}\n"
+        "Nothing was half-written: articles are committed whole, with their facts. "
+        "Run again with --debug for the full error."
+    )
+
+
 def _is_tty() -> bool:
     return sys.stderr.isatty() and os.environ.get("CI") is None
 
@@ -593,11 +617,5 @@ def main() -> None:
     except (DBAPIError, psycopg.Error) as error:
         if debug:
             raise
-        click.secho(
-            f"Error: the database refused: {first_line(error)}\n"
-            "Nothing was half-written: articles are committed whole, with their facts. "
-            "Run again with --debug for the full error.",
-            err=True,
-            fg="red",
-        )
+        click.secho(f"Error: {_refusal(error)}", err=True, fg="red")
         sys.exit(EXIT_CONFIG)

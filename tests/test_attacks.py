@@ -157,3 +157,10 @@ def test_a_state_folder_that_cannot_be_created_is_a_message() -> None:
     done = _etl("--pgdata", "/proc/no-such/state", "sql", "select 1")
     assert done.returncode == 2
     assert "POLICYDB_PGDATA" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unmigrated_database_says_to_upgrade(scratch_database: str, tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    done = _etl("--database-url", scratch_database, "run", str(tmp_path))
+    assert done.returncode == 2
+    assert "db upgrade" in done.stderr and 'relation "province"' in done.stderr
