@@ -328,6 +328,13 @@ def read_article(
             raise _too_big(info.st_size, limit)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # never more than the limit, even if it grows
+            after = os.fstat(handle.fileno())
+        if (after.st_size, after.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+            # Half a file replacing the whole article it had been: not now.
+            raise RejectedFile(
+                "the file changed while it was read (still being written?); "
+                "the next run will read it"
+            )
     except PermissionError:
         raise RejectedFile("permission denied; make the file readable (chmod +r)") from None
     except OSError as error:

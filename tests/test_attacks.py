@@ -164,3 +164,22 @@ def test_an_unmigrated_database_says_to_upgrade(scratch_database: str, tmp_path:
     done = _etl("--database-url", scratch_database, "run", str(tmp_path))
     assert done.returncode == 2
     assert "db upgrade" in done.stderr and 'relation "province"' in done.stderr
+
+
+def test_a_file_still_being_written_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "growing.txt"
+    article.write_text(ARTICLE)
+    real_open = Path.open
+
+    def open_while_a_writer_appends(self: Path, *args: object, **kwargs: object) -> object:
+        handle = real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        if self == article:
+            with real_open(self, "a") as writer:
+                writer.write("Anhui will also build more robots.\n")
+        return handle
+
+    monkeypatch.setattr(Path, "open", open_while_a_writer_appends)
+    with pytest.raises(RejectedFile, match="changed while it was read"):
+        read_article(article)
