@@ -280,6 +280,13 @@ class EtlRun(Base):
         Integer, server_default="0", comment="Files rejected, each with a reason."
     )
     error: Mapped[str | None] = mapped_column(Text, comment="Why the run failed, if it did.")
+    summaries_refreshed_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True),
+        comment=(
+            "When the analytics summaries were refreshed after this run's loads; null "
+            "while they still miss them (the next run refreshes first)."
+        ),
+    )
 
 
 class SourceArticle(Base):

@@ -171,14 +171,16 @@ def db_refresh(options: Options) -> None:
     """
     from sqlalchemy import create_engine, pool
 
-    from etl.pipeline import refresh_summaries
+    from etl.pipeline import record_refresh, refresh_summaries, runs_not_refreshed
 
     with options.database() as url:
         engine = create_engine(url, poolclass=pool.NullPool)
         try:
             with engine.connect() as connection:
+                stale = runs_not_refreshed(connection)
                 if not refresh_summaries(connection):
                     fail("the refresh failed; see the warning above")
+                record_refresh(connection, stale)
         finally:
             engine.dispose()
     click.echo("Analytics summaries refreshed.")

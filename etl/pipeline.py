@@ -400,10 +400,9 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             with Session(bind=connection) as session:
                 sync_reference(session, default_reference())
                 session.commit()
-            # A run that died may have committed articles it never refreshed.
-            died = connection.execute(
-                select(func.count()).where(EtlRun.status == "running")
-            ).scalar_one()
+            # A run that died, or was killed during its refresh, may have committed
+            # articles the summaries do not show yet.
+            stale = runs_not_refreshed(connection)
             run_id = _start_run(connection)
             refs = ReferenceIds(connection)
             connection.commit()
@@ -432,9 +431,10 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
-            if summary.counts["loaded"] or summary.counts["replaced"] or died:
+            if summary.counts["loaded"] or summary.counts["replaced"] or stale:
                 refresh_started = time.perf_counter()
-                refresh_summaries(connection)
+                if refresh_summaries(connection):
+                    record_refresh(connection, [*stale, run_id])
                 summary.phase_seconds["refresh"] += time.perf_counter() - refresh_started
             summary.seconds = time.monotonic() - started
             return summary
@@ -473,6 +473,28 @@ def refresh_summaries(connection: Connection) -> bool:
               "run `python -m etl db refresh`.", file=sys.stderr)  # fmt: skip
         return False
     return True
+
+
+def runs_not_refreshed(connection: Connection) -> list[int]:
+    """Runs whose loads the summaries may miss: still 'running' (died), or
+    finished with loads but no recorded refresh (killed while refreshing)."""
+    loads = EtlRun.loaded_count + EtlRun.replaced_count > 0
+    return list(
+        connection.execute(
+            select(EtlRun.etl_run_id).where(
+                EtlRun.summaries_refreshed_at.is_(None) & ((EtlRun.status == "running") | loads)
+            )
+        ).scalars()
+    )
+
+
+def record_refresh(connection: Connection, run_ids: list[int]) -> None:
+    connection.execute(
+        update(EtlRun)
+        .where(EtlRun.etl_run_id.in_(run_ids))
+        .values(summaries_refreshed_at=func.now())
+    )
+    connection.commit()
 
 
 def _finish(connection: Connection, run_id: int, summary: RunSummary, status: str,

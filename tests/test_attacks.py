@@ -183,3 +183,35 @@ def test_a_file_still_being_written_is_not_read(
     monkeypatch.setattr(Path, "open", open_while_a_writer_appends)
     with pytest.raises(RejectedFile, match="changed while it was read"):
         read_article(article)
+
+
+def test_a_kill_during_the_refresh_is_made_good_by_the_next_run(
+    migrated: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import create_engine, pool, text
+
+    import etl.pipeline as pipeline
+
+    (tmp_path / "first.txt").write_text(ARTICLE)
+    pipeline.run_pipeline(migrated, [tmp_path])
+    (tmp_path / "second.txt").write_text(ARTICLE.replace("robotics", "biomedicine"))
+
+    def killed(connection: object) -> bool:
+        raise KeyboardInterrupt  # as a kill between the commit and the refresh
+
+    monkeypatch.setattr(pipeline, "refresh_summaries", killed)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run_pipeline(migrated, [tmp_path])
+    monkeypatch.undo()
+
+    engine = create_engine(migrated, poolclass=pool.NullPool)
+    catalog = text("select count(*) from analytics.article_catalog")
+    with engine.connect() as connection:
+        assert connection.execute(catalog).scalar_one() == 1  # stale: the second is missing
+    summary = pipeline.run_pipeline(migrated, [tmp_path])  # nothing new to load
+    assert summary.counts["unchanged"] == 2
+    with engine.connect() as connection:
+        assert connection.execute(catalog).scalar_one() == 2
+        pending = text("select count(*) from etl_run where summaries_refreshed_at is null")
+        assert connection.execute(pending).scalar_one() == 0  # the killed run is made good
+    engine.dispose()
