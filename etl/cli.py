@@ -280,15 +280,22 @@ def db_serve(options: Options, port: int | None) -> None:
         fail("db serve runs the embedded server; unset DATABASE_URL to use it")
     from db import access
 
-    with options.database(port=port) as url:
-        readers = access.reader_names(url)
-        click.echo("Embedded PostgreSQL is listening. Connect a BI tool with:")
-        _echo_connection_fields(url, readers[0] if readers else None)
-        if len(readers) > 1:
-            click.echo(f"  (other readers: {', '.join(readers[1:])})")
-        click.echo("Press Ctrl-C to stop.", err=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    # Blocked from the start, so a stop signal that comes early waits for
+    # sigwait instead of being taken by Python's handler (sigwait would then
+    # never return) or killing the process with the server left running.
+    stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        with options.database(port=port) as url:
+            readers = access.reader_names(url)
+            click.echo("Embedded PostgreSQL is listening. Connect a BI tool with:")
+            _echo_connection_fields(url, readers[0] if readers else None)
+            if len(readers) > 1:
+                click.echo(f"  (other readers: {', '.join(readers[1:])})")
+            click.echo("Press Ctrl-C to stop.", err=True)
+            signal.sigwait(stops)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
     click.echo("Stopped.", err=True)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -215,3 +216,21 @@ def test_a_kill_during_the_refresh_is_made_good_by_the_next_run(
         pending = text("select count(*) from etl_run where summaries_refreshed_at is null")
         assert connection.execute(pending).scalar_one() == 0  # the killed run is made good
     engine.dispose()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_serve_stops_its_server_on_a_stop_signal_however_early(
+    embedded_state: Path, stop: signal.Signals
+) -> None:
+    from db.embedded import EmbeddedServer
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "etl", "--pgdata", str(embedded_state), "db", "serve"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert serve.stdout is not None
+    serve.stdout.readline()  # "listening": the signal comes before the fields are printed
+    serve.send_signal(stop)
+    assert serve.wait(timeout=60) == 0
+    assert not EmbeddedServer(embedded_state).is_running()
