@@ -513,6 +513,9 @@ def run(
     except ValueError as error:
         fail(str(error))
     paths = paths or (Path("seeds"),)
+    # SIGTERM (systemd, docker stop, timeout) ends a run as Ctrl-C does: the batch
+    # in hand is rolled back, the run is recorded as interrupted, exit 143.
+    signal.signal(signal.SIGTERM, _terminate)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}")
@@ -582,6 +585,14 @@ def _refusal(error: Exception) -> str:
     )
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so the same clean-up runs."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _is_tty() -> bool:
     return sys.stderr.isatty() and os.environ.get("CI") is None
 
@@ -597,7 +608,15 @@ def main() -> None:
     debug = "--debug" in sys.argv
     try:
         cli.main(standalone_mode=False, prog_name="python -m etl")
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as error:
+        # click turns an interrupt into Abort; a SIGTERM is its cause.
+        if isinstance(error.__cause__, Terminated):
+            click.echo(
+                "Stopped by SIGTERM: the run is recorded as interrupted; the articles "
+                "committed so far are kept. Run the same command again to load the rest.",
+                err=True,
+            )
+            sys.exit(143)
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except click.ClickException as error:

@@ -196,6 +196,23 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
     assert fingerprint(url) == reference_fingerprint
 
 
+def test_sigterm_mid_run_is_an_interrupted_run_and_exit_143(
+    corpus: Path, database: str, reference_fingerprint: dict[str, tuple[int, str]]
+) -> None:
+    url = database
+    process = start_etl(url, corpus)
+    wait_for_files(url, process, CORPUS_SIZE // 3)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Stopped by SIGTERM" in stderr and "Traceback" not in stderr
+    assert statuses(url) == ["interrupted"]
+    assert is_running_now(url) == [False]
+    done = run_etl(url, corpus)
+    assert done.returncode == 0, done.stderr
+    assert fingerprint(url) == reference_fingerprint
+
+
 def test_two_runs_at_once_wait_for_each_other(
     corpus: Path, database: str, reference_fingerprint: dict[str, tuple[int, str]]
 ) -> None:
