@@ -14,6 +14,8 @@ DATABASE_URL_ENV = "DATABASE_URL"
 PGDATA_ENV = "POLICYDB_PGDATA"
 DEFAULT_PGDATA = Path(".pgdata")
 LOCK_TIMEOUT = "10s"
+CONNECT_TIMEOUT_ENV = "POLICYDB_CONNECT_TIMEOUT"
+DEFAULT_CONNECT_TIMEOUT = 10  # seconds: a server that accepts and never answers must not hang a run
 
 
 class ConfigurationError(RuntimeError):
@@ -36,12 +38,26 @@ def normalize_url(url: str) -> str:
         ) from error
     if parsed.drivername in ("postgres", "postgresql", "postgresql+psycopg"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+        if "connect_timeout" not in parsed.query:
+            parsed = parsed.update_query_dict({"connect_timeout": str(connect_timeout())})
     else:
         raise ConfigurationError(
             f"unsupported database URL scheme {parsed.drivername!r}: this project "
             "needs PostgreSQL (postgresql://...)"
         )
     return parsed.render_as_string(hide_password=False)
+
+
+def connect_timeout() -> int:
+    """Seconds to wait for a server to answer a connection ({CONNECT_TIMEOUT_ENV})."""
+    configured = os.environ.get(CONNECT_TIMEOUT_ENV, "").strip()
+    if not configured:
+        return DEFAULT_CONNECT_TIMEOUT
+    if not configured.isdigit() or int(configured) == 0:
+        raise ConfigurationError(
+            f"{CONNECT_TIMEOUT_ENV}={configured!r} is not a number of seconds; give e.g. 10"
+        )
+    return int(configured)
 
 
 def mask_url(url: str) -> str:

@@ -234,3 +234,33 @@ def test_serve_stops_its_server_on_a_stop_signal_however_early(
     serve.send_signal(stop)
     assert serve.wait(timeout=60) == 0
     assert not EmbeddedServer(embedded_state).is_running()
+
+
+def test_a_server_that_accepts_and_never_answers_times_out() -> None:
+    import socket
+    import time
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the handshake completes in the backlog; nothing ever answers
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", "--database-url",
+             f"postgresql://u:p@127.0.0.1:{port}/db", "sql", "select 1"],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "POLICYDB_CONNECT_TIMEOUT": "2"},
+        )  # fmt: skip
+    assert time.monotonic() - started < 30
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_connect_timeout_that_is_no_number_is_a_message() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "--database-url", "postgresql://u@127.0.0.1:1/db", "sql",
+         "select 1"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "POLICYDB_CONNECT_TIMEOUT": "soon"},
+    )  # fmt: skip
+    assert done.returncode == 2 and "POLICYDB_CONNECT_TIMEOUT" in done.stderr
