@@ -52,6 +52,10 @@ def reader_names(url: str, group: str = READER_ROLE) -> list[str]:
     return [name for (name,) in rows]
 
 
+# Overridable per login: ALTER ROLE name SET statement_timeout = '10min'.
+READER_TIMEOUTS = {"statement_timeout": "5min", "idle_in_transaction_session_timeout": "10min"}
+
+
 def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -> Login:
     """Create login role ``name`` in ``group``, or reset its password."""
     if not _ROLE_NAME.fullmatch(name):
@@ -99,6 +103,14 @@ def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -
                         sql.Identifier(name), sql.Identifier(SCHEMA)
                     )
                 )
+                # A reader's cross join or forgotten transaction must not hold a core or
+                # locks for good: settings on the login (a group's do not pass to members).
+                for setting, value in READER_TIMEOUTS.items():
+                    connection.execute(
+                        sql.SQL("alter role {} set {} = {}").format(
+                            sql.Identifier(name), sql.Identifier(setting), sql.Literal(value)
+                        )
+                    )
         except psycopg.errors.InsufficientPrivilege as error:
             raise AccessError(
                 f"the database user may not create roles ({error.diag.message_primary}); "

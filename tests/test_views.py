@@ -293,6 +293,12 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
             assert reader.execute("select count(*) from initiatives").fetchone() == (17,)
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 reader.execute("select * from public.province")
+        # A runaway query or a forgotten transaction of a BI tool ends by itself.
+        with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
+            assert reader.execute("show statement_timeout").fetchone() == ("5min",)
+            assert reader.execute("show idle_in_transaction_session_timeout").fetchone() == (
+                "10min",
+            )
     finally:
         with psycopg.connect(libpq_url(seeded_url), autocommit=True) as admin:
             admin.execute(sql.SQL("drop role if exists {}").format(sql.Identifier(name)))
