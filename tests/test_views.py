@@ -231,16 +231,19 @@ def test_reader_selects_every_view(reader_cursor: psycopg.Cursor[Any], view: str
     reader_cursor.fetchall()
 
 
+# Qualified: the reader cannot even look into public (migration 0011), so an
+# unqualified name would only be "not found".
 DENIED = {
-    "truncate a table": "truncate province",
+    "truncate a table": "truncate public.province",
     "create in analytics": "create table analytics.scratch (x int)",
     "create in public": "create table public.scratch (x int)",
     "create a view": "create view analytics.mine as select 1",
-    "select a base table": "select * from source_article",
-    "select the run log": "select * from etl_run_file",
-    "insert into a table": "insert into etl_run (code_version) values ('x')",
-    "update a table": "update province set name = 'x'",
-    "delete from a table": "delete from province",
+    "select a base table": "select * from public.source_article",
+    "select the run log": "select * from public.etl_run_file",
+    "insert into a table": "insert into public.etl_run (code_version) values ('x')",
+    "update a table": "update public.province set name = 'x'",
+    "delete from a table": "delete from public.province",
+    "create a temporary table": "create temporary table scratch (x int)",
 }
 
 
@@ -293,8 +296,22 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
             assert reader.execute("select count(*) from initiatives").fetchone() == (17,)
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 reader.execute("select * from public.province")
+        # Nothing outside analytics: not the public schema, no temporary objects,
+        # no large objects that would outlive the session.
+        for statement in (
+            "create temporary table scratch (a int)",
+            "select lo_from_bytea(0, 'x'::bytea)",
+        ):
+            with (
+                psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader,
+                pytest.raises(psycopg.errors.InsufficientPrivilege),
+            ):
+                reader.execute(statement)
         # A runaway query or a forgotten transaction of a BI tool ends by itself.
         with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
+            assert reader.execute("select has_schema_privilege('public', 'USAGE')").fetchone() == (
+                False,
+            )
             assert reader.execute("show statement_timeout").fetchone() == ("5min",)
             assert reader.execute("show idle_in_transaction_session_timeout").fetchone() == (
                 "10min",
