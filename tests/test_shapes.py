@@ -48,6 +48,58 @@ def test_time_date_and_byline_with_outlet_in_brackets() -> None:
     )
 
 
+def test_byline_fields_writer_editor_from_updated() -> None:
+    text = excerpt("en_shenzhen-daily_low-altitude-lawmaker", "Writer:", "Gao Wen, a deputy")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.reporter, meta.published_on) == (
+        "Shenzhen Daily",
+        "Zhang Yu",
+        dt.date(2023, 3, 9),
+    )
+
+
+def test_byline_names_each_with_a_city() -> None:
+    text = excerpt("en_china-daily_inner-mongolia-ningxia-hydrogen", "By Hou Liqiang", "PDF View")
+    assert extract_article(text).metadata.reporter == "Hou Liqiang, Hu Dongmei, Yuan Hui"
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "outlet"),
+    [
+        ("en_global-times_hunan-low-altitude-trial", "Published: Jul", "Global Times"),
+        ("en_china-daily_guangdong-manufacturing-innovation", "Share - WeChat", "China Daily"),
+        ("en_shanghai-daily_baoshan-synthetic-biology", "Ti Gong", "Shanghai Daily"),
+    ],
+)
+def test_outlet_from_its_page_template_when_nothing_names_it(
+    article: str, marker: str, outlet: str
+) -> None:
+    text = excerpt(article, marker)
+    assert extract_article(text + "Guangdong will build a cluster.\n").metadata.outlet == outlet
+
+
+def test_a_credit_in_the_text_outranks_the_page_template() -> None:
+    text = "Share - WeChat\nBEIJING, Jan. 27 (Xinhua) -- Provinces set plans.\n"
+    assert extract_article(text).metadata.outlet == "Xinhua"
+
+
+def test_byline_date_without_a_space_after_the_comma() -> None:
+    text = excerpt("en_ichongqing_growth-pole-clusters", "By YAN DENG")
+    assert extract_article(text).metadata.published_on == dt.date(2023, 1, 16)
+
+
+def test_dateline_without_a_year_takes_the_year_of_the_caption_above_it() -> None:
+    text = excerpt(
+        "en_xinhua_xiaoyi-hydrogen-trucks", "May 31, 2024", "TAIYUAN, June 18", "in 2022"
+    )
+    assert extract_article(text).metadata.published_on == dt.date(2024, 6, 18)
+
+
+def test_a_province_site_is_not_the_central_government_site() -> None:
+    text = "Home | www.ezhejiang.gov.cn\nZhejiang will build nine future industries.\n"
+    assert extract_article(text).metadata.outlet == "ezhejiang.gov.cn"
+
+
 def test_source_line_then_wire_dateline_after_a_caption() -> None:
     text = excerpt(
         "en_xinhua_wenchang-commercial-aerospace", "Source: Xinhua", "(Photo by", "HAIKOU,"

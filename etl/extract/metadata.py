@@ -90,6 +90,27 @@ def _date(year: int | None, month_name: str, day: str) -> dt.date | None:
         return None
 
 
+_FULL_DATE = re.compile(_MONTH + _DAY_YEAR)
+
+
+def _year_before(head: str, month: str, day: str) -> int | None:
+    """The year of a dateline without one, from a full date above it (a photo
+    caption's): the story is no older than its picture."""
+    dated = [d for m in _FULL_DATE.finditer(head) if (d := _date_of(m)) is not None]
+    if not dated:
+        return None
+    latest = max(dated)
+    published = _date(latest.year, month, day)
+    if published is None:
+        return None
+    return latest.year if published >= latest else latest.year + 1
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    year = match.group("year")
+    return _date(int(year), match.group("month"), match.group("day")) if year else None
+
+
 def infer_year(text: str) -> int | None:
     """The year the article is written in, from the years its text mentions."""
     votes: Counter[int] = Counter()
@@ -125,11 +146,16 @@ _CITY_DASH = re.compile(
 _DATELINES = (_CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DASH)
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
+# Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
+_IN_CITY = r"(?:\s+in\s+[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?)?"
 _BYLINE = re.compile(
-    r"^[^\n]{0,40}?\bBy\s+(?P<reporter>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
+    r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)(?P<reporter>"
+    + _NAME + _IN_CITY + r"(?:\s*(?:,|and|&)\s*" + _NAME + _IN_CITY + r")*)"
     r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b))",
     re.MULTILINE,
-)
+)  # fmt: skip
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_CITY_OF_NAME = re.compile(r"\s+in\s+[A-Z].*$")
 _REPORTING_BY = re.compile(
     r"\((?:Reporting|Reported|Writing)\s+by\s+(?P<reporter>"
     + _NAME
@@ -137,15 +163,15 @@ _REPORTING_BY = re.compile(
     + _NAME
     + r")*)"
 )
+# "Source: Xinhua | 2024-03-05", "Writer: Zhang Yu | Editor: ... | From: Shenzhen Daily"
 _SOURCE_LINE = re.compile(
-    r"\bSource\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By)\b)"
+    r"\b(?:Source|From)\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*"
+    r"(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By|Updated)\b)"
 )
 # The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
 _DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
 _DOMAIN = re.compile(r"\b(?P<domain>(?:[a-z0-9\-]+\.)+(?:com|cn|net|org)(?:\.cn)?)\b")
-_MONTH_NAME_DATE = (
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
-)
+_MONTH_NAME_DATE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)(?:19|20)\d\d"
 _HEADER_DATE = re.compile(
     r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|" + _MONTH_NAME_DATE + r")"
 )
@@ -176,6 +202,8 @@ def _from_header(text: str) -> Metadata:
             if year is None and header_date is not None:
                 year = header_date.year
             if year is None:
+                year = _year_before(head[: dateline.start()], groups["month"], groups["day"])
+            if year is None:
                 year = infer_year(text)
                 inferred = year is not None
             published_on = _date(year, groups["month"], groups["day"])
@@ -202,7 +230,7 @@ def _from_header(text: str) -> Metadata:
     outlet = (
         _canonical_outlet(outlet)
         if outlet
-        else _credited_outlet(head, lines) or _interviewing_outlet(text)
+        else _credited_outlet(head, lines) or _interviewing_outlet(text) or _marked_outlet(head)
     )
     reporter = reporter or _byline(head, text)
     return Metadata(
@@ -250,7 +278,8 @@ def _header_date(lines: list[str]) -> dt.date | None:
         if found is None:
             continue
         try:
-            return parser.parse(found.group("date")).date()
+            # dateutil reads "Jan 16,2023" as the 16th of this year.
+            return parser.parse(found.group("date").replace(",", ", ")).date()
         except (ValueError, OverflowError):
             continue
     return None
@@ -259,9 +288,14 @@ def _header_date(lines: list[str]) -> dt.date | None:
 def _byline(head: str, text: str) -> str | None:
     found = _BYLINE.search(head)
     if found is not None:
-        return re.sub(r"\s*&\s*|\s+and\s+", ", ", found.group("reporter"))
+        return _reporters(found.group("reporter"))
     credit = _REPORTING_BY.search(text)
     return re.sub(r"\s+and\s+", ", ", credit.group("reporter")) if credit else None
+
+
+def _reporters(byline: str) -> str:
+    names = [_CITY_OF_NAME.sub("", n) for n in _NAME_SEPARATOR.split(byline) if n]
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 def _credited_outlet(head: str, lines: list[str]) -> str | None:
@@ -289,6 +323,26 @@ def _interviewing_outlet(text: str) -> str | None:
     )  # fmt: skip
     found = pattern.search(text)
     return _outlets()[found.group("a") or found.group("b")] if found else None
+
+
+def _marked_outlet(head: str) -> str | None:
+    """The outlet whose page template the head shows, when nothing names one."""
+    lines = [line.strip() for line in head.splitlines()]
+    for outlet, mark in _page_marks():
+        if any(mark.fullmatch(line) for line in lines):
+            return outlet
+    return None
+
+
+@functools.cache
+def _page_marks() -> list[tuple[str, re.Pattern[str]]]:
+    from etl.extract.reference import default_reference
+
+    return [
+        (outlet.name, re.compile(mark))
+        for outlet in default_reference().outlets
+        for mark in outlet.page_marks
+    ]
 
 
 def _canonical_outlet(raw: str) -> str:
@@ -325,7 +379,7 @@ def _outlet_by_domain(domain: str) -> str:
     for outlet in default_reference().outlets:
         if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
             return outlet.name
-    return domain
+    return domain.removeprefix("www.")
 
 
 def _headline_before(text: str, position: int) -> str | None:

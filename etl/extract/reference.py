@@ -7,12 +7,13 @@ every worker process, and `db/reference.py` syncs them into tables.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
 
@@ -57,6 +58,21 @@ class OutletRecord(_Strict):
     name_zh: str | None = None
     aliases: list[str] = []
     domains: list[str] = []
+    # Whole header lines only this outlet's own pages carry ("Share - WeChat",
+    # its date format): a page copied as scraped names its outlet no other way.
+    page_marks: list[str] = []
+
+    @field_validator("page_marks")
+    @classmethod
+    def _marks_compile(cls, marks: list[str]) -> list[str]:
+        for mark in marks:
+            try:
+                re.compile(mark)
+            except re.error as error:
+                raise ValueError(
+                    f"page mark {mark!r} is not a regular expression: {error}"
+                ) from None
+        return marks
 
 
 class ExpertAliasRecord(_Strict):
