@@ -214,6 +214,55 @@ def test_industries_at_cities_in_an_enumeration() -> None:
     assert ("Jiangsu", "nano technology", None) in found  # unmapped, kept
 
 
+def test_a_province_proposed_to_act_after_that_is_its_subject() -> None:
+    text = excerpt("en_ichongqing_growth-pole-clusters", "has proposed that Chongqing build")
+    got = {(p, words) for p, words, _ in pairs(extract_article(text))}
+    # "clusters for ..." opens a list, and an item keeps its words without "(NEVs)".
+    assert {
+        ("Chongqing", "intelligent connected new energy vehicles"),
+        ("Chongqing", "electronic manufacturing"),
+    } <= got
+
+
+def test_an_agentless_plan_continues_the_province_before_it() -> None:
+    text = excerpt("en_ichongqing_growth-pole-clusters", "has proposed that Chongqing build")
+    clusters = [
+        i for i in extract_article(text).initiatives if "six characteristic" in i.clause_text
+    ]
+    assert [i.province for i in clusters] == ["Chongqing"]
+    assert {"integrated circuits", "biomedicine"} <= {h.text for h in clusters[0].sectors}
+
+
+def test_areas_such_as_inside_a_focus_on_list() -> None:
+    text = excerpt("en_china-daily_hainan-deep-sea-aerospace", "new areas such as deep sea")
+    assert ("Hainan", "deep sea") in {(p, w) for p, w, _ in pairs(extract_article(text))}
+
+
+def test_the_island_province_continues_and_an_economy_named_by_its_words() -> None:
+    text = excerpt(
+        "en_china-daily_hainan-deep-sea-aerospace", "new areas such as deep sea", "marine economy"
+    )
+    assert ("Hainan", "marine economy") in {(p, w) for p, w, _ in pairs(extract_article(text))}
+
+
+def test_suggested_that_the_province_continues_the_province() -> None:
+    text = excerpt(
+        "en_chinaopticsvalley_hubei-two-sessions",
+        "most powerful field",
+        "complete the information storage industrial chain",
+    )
+    assert ("Hubei", "information storage") in {(p, w) for p, w, _ in pairs(extract_article(text))}
+
+
+def test_a_one_province_story_owns_sectors_named_without_it() -> None:
+    one = "Sichuan will build a battery base.\nFunds will go to hydrogen fuel cells.\n"
+    two = one + "Yunnan has lithium mines.\n"
+    assert ("Sichuan", "hydrogen fuel cells") in {(p, w) for p, w, _ in pairs(extract_article(one))}
+    assert ("Sichuan", "hydrogen fuel cells") not in {
+        (p, w) for p, w, _ in pairs(extract_article(two))
+    }
+
+
 def test_province_of_subject_money_target_not_its_conversion() -> None:
     facts = extract_article(
         excerpt("en_reuters_guangdong-strategic-industries", "province of Guangdong aims")

@@ -40,7 +40,7 @@ _COMMITMENT = re.compile(
     r"expand(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|nurtur(?:e|es|ed|ing)|invest(?:s|ed|ing)?|"
     r"attract(?:s|ed|ing)?|creat(?:e|es|ed|ing)|construct(?:s|ed|ing)?|is set to|committed to|"
     r"moving to|driving|speed(?:s|ing)? up|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|"
-    r"push(?:es|ed|ing)?|bet(?:s|ting)? on|tap(?:s|ping)? into|explor(?:e|es|ed|ing)|"
+    r"push(?:es|ed|ing)?|bet(?:s|ting)? on|gear(?:s|ed|ing)? up|evolv(?:e|es|ed|ing) into|tap(?:s|ping)? into|explor(?:e|es|ed|ing)|"
     r"doubl(?:e|es|ed|ing) down|outlin(?:e|es|ed|ing)|vigorously|striving|turn(?:s|ing)? itself|"
     r"expected to|is to|are to|goal|blueprint|plan|roadmap|action plan|work reports?|"
     r"leading|pillar|key industr|clusters?|chains?|industries|hubs?|bases?|"
@@ -51,11 +51,15 @@ _COMMITMENT = re.compile(
     re.IGNORECASE,
 )
 # "... will be introduced in the province.": the province named last.
+# "... suggested that the province speed up ...": the province named last.
 _IN_THE_PROVINCE = re.compile(
-    r"\b(?:in|across|throughout|of)\s+the\s+(?:province|municipality|autonomous region)\b"
+    r"\b(?:in|across|throughout|of)\s+the\s+(?:province|municipality|autonomous region)\b|"
+    r"\b(?:that|urged|called on|asked)\s+the\s+(?:province|municipality|region|city)\b"
 )
+_AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 _CONTINUATION = re.compile(
-    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:province|region|autonomous region|"
+    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:(?:island|coastal|inland|southern|northern|"
+    r"eastern|western|central|border|landlocked)\s+)?(?:province|region|autonomous region|"
     r"municipality|city|district|provincial government|municipal government|government|plan|"
     r"report|document|blueprint|government work report)|"
     # "The nine industries of the future are: ...": the industries just named.
@@ -327,10 +331,16 @@ _PLACE_IN = re.compile(
 )
 
 
+_THAT_BEFORE = re.compile(r"\b(?:that|urged|called on|asked)\s+$")
+
+
 def _leads(body: str, sentence: Sentence, mention: Match) -> bool:
     """The place opens its sentence or its clause: after a few function words
     ("In July, Chengdu's ...", "China's southeastern province of Guangdong")."""
     prefix = body[sentence.start : mention.start]
+    if _THAT_BEFORE.search(prefix):
+        # "Fan Lixin has proposed that Chongqing build ...": the place opens the clause.
+        return True
     if "," in prefix:
         # "Embracing the opportunities ..., Chengdu is moving": the clause after the
         # lead opens with the place ("..., after those in Jiuquan" does not).
@@ -469,8 +479,11 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     places_by_sentence: dict[int, list[Match]] = {}
     previous_had_subject = False
     for sentence in sentences:
-        in_sentence = gazetteer.places(text, sentence.start, sentence.end)
-        places_by_sentence[sentence.index] = in_sentence
+        places_by_sentence[sentence.index] = gazetteer.places(text, sentence.start, sentence.end)
+    # A story about one province names no other anywhere.
+    provinces_named = {m.key for places in places_by_sentence.values() for m in places}
+    for sentence in sentences:
+        in_sentence = places_by_sentence[sentence.index]
         found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
         # A province named in what someone said is still a province of the story.
         for match in in_sentence:
@@ -488,7 +501,12 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
-        continuation = _CONTINUATION.match(sentence.text) or _IN_THE_PROVINCE.search(sentence.text)
+        continuation = (
+            _CONTINUATION.match(sentence.text)
+            or _IN_THE_PROVINCE.search(sentence.text)
+            # "The six clusters of ... will be developed.": no agent, the last one's.
+            or (not in_sentence and previous_had_subject and _AGENTLESS.search(sentence.text))
+        )
         # "It" continues only the sentence before; "the province" continues the
         # last province named as a subject, however far back.
         if (
@@ -498,6 +516,14 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             and (continuation.groupdict().get("it") is None or previous_had_subject)
         ):
             subject_names = previous_subjects
+        elif (
+            not subjects
+            and not in_sentence
+            and len(provinces_named) == 1
+            and gazetteer.sectors.find(text, sentence.start, sentence.end)
+        ):
+            # A story about one province: what it will build needs no name each time.
+            subject_names = list(provinces_named)
         # Events matter only to the initiatives of a subject: no search otherwise.
         event = _event(sentence, year, metadata.published_on) if subject_names else None
         if subjects == [] and subject_names:

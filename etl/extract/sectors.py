@@ -25,15 +25,25 @@ _INDUSTRY_CUE = (
     r"\b(?:industries|sectors|fields|areas|clusters)(?:\s+of\s+the\s+future)?\s+"
     r"(?:are|include|includes|cover|covering)\s*:?\s+|"
     r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
-    r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)"
+    r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|-)\s+)|"
+    # "industrial clusters for NEVs and electronic manufacturing", "clusters in ..."
+    r"\b(?:clusters|chains|bases|hubs)\s+(?:for|in)\s+"
 )
 _PLAIN_CUE = r"\b(?:such as|including|like|namely|focus(?:es|ed|ing)? on|on)\s+"
-_ITEM = r"[A-Za-z0-9][\w&/\-]*(?:\s+[\w&/\-]+){0,6}?"
+# An item never holds a cue of its own: "focus on new areas such as deep sea"
+# lists what follows "such as", not "new areas such as deep sea".
+# An item may end with its abbreviation: "new energy vehicles (NEVs)".
+_ITEM = (
+    r"[A-Za-z0-9][\w&/\-]*(?:\s+(?!such\s+as\b|including\b|namely\b)[\w&/\-]+){0,6}?"
+    r"(?:\s*\([A-Za-z]{2,8}\))?"
+)
 _LIST = re.compile(
     r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
     r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+|as well as\s+)?" + _ITEM + r")*"
     r"(?:,?\s+(?:and|as well as)\s+" + _ITEM + r")?)"
-    r"(?=\s*(?:[.;:()\n]|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b))",
+    r"(?=\s*(?:[.;:()\n]|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b"
+    # A verb ends the list: "..., and new energy storage will be developed".
+    r"|\s+(?:will|would|shall|are|is|were|was|have|has|had|can|could|should|must)\b))",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|,?\s+(?:and|as well as)\s+")
@@ -48,7 +58,10 @@ _INDUSTRY_HEAD = re.compile(
 )
 _NOT_AN_ITEM = re.compile(
     r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
-    r"development|cooperation|innovation|others|services|products)$",
+    r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
+    r"fields?|areas?|according)$|"
+    # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
+    r"^\w+(?:ing|ed)\s+(?:a|an|the|its|their|new|more)\b",
     re.IGNORECASE,
 )
 
@@ -87,11 +100,36 @@ def sector_hits(
         slug = next(iter(inside)) if len(inside) == 1 else None
         hits.append((slug, words, item_start, item_end))
         covered.append((item_start, item_end))
+    for item_start, item_end in _headed_items(body, start, end):
+        if not any(a < item_end and item_start < b for a, b in covered) and not any(
+            m.start < item_end and item_start < m.end for m in terms
+        ):
+            hits.append((None, body[item_start:item_end], item_start, item_end))
+            covered.append((item_start, item_end))
     inside_an_item = SpanIndex(covered)
     for term in terms:
         if not inside_an_item.contains(term.start, term.end):
             hits.append((term.key, term.text, term.start, term.end))
     return _one_per_start(sorted(hits, key=lambda h: (h[2], -h[3])))
+
+
+# "its marine economy", "the information storage industrial chain": an industry
+# named by the words before its head noun, with no list to introduce it.
+_HEADED = re.compile(
+    r"\b(?:the|its|their)\s+(?P<words>(?:(?!(?:whole|entire|local|national|provincial|overall|"
+    r"real|new|traditional|related|relevant|same|other|city|province|country|world|global|"
+    r"domestic|regional|key|main|major|leading|pillar|emerging|strategic|future|core|of|and|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|these|those|"
+    r"manufacturing\s+(?:industry|sector))\b)[a-z][a-z\-]*\s+){1,3}?)"
+    r"(?P<head>industry|industries|economy|sector|industrial\s+chains?|industrial\s+clusters?)\b"
+)
+
+
+def _headed_items(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for found in _HEADED.finditer(body, start, end):
+        head = found.group("head")
+        stop = found.start("head") - 1 if head.startswith("industrial") else found.end("head")
+        yield found.start("words"), stop
 
 
 def _one_per_start(
@@ -154,11 +192,17 @@ _LEADING_WORDS = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(r"\s*\([A-Za-z]{2,8}\)$")
+
+
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     words = body[start:end]
     lead = _LEADING_WORDS.match(words)
     if lead:
         start += lead.end()
+    abbreviation = _ABBREVIATION.search(body, start, end)
+    if abbreviation is not None:
+        end = abbreviation.start()
     while end > start and not body[end - 1].isalnum():
         end -= 1
     piece = body[start:end]
