@@ -289,6 +289,32 @@ class EtlRun(Base):
     )
 
 
+class EtlRunLock(Base):
+    """What a run locks for its whole length, so that only one loads at a time.
+
+    A run holds ``LOCK TABLE etl_run_lock IN EXCLUSIVE MODE`` in a transaction
+    of its own from before it reads a file until it ends. That lock mode needs
+    UPDATE, DELETE or TRUNCATE on the table, which only the owner and the
+    loader group have: unlike an advisory lock, which any login may take, a
+    reader cannot stall the ETL with it.
+    """
+
+    __tablename__ = "etl_run_lock"
+    __table_args__ = (
+        CheckConstraint("etl_run_lock_id = 1", name="one_row"),
+        {
+            "comment": (
+                "Locked (EXCLUSIVE mode) by the ETL run that is loading, for its whole "
+                "length; one row, never changed. Only the owner and the loader may lock it."
+            )
+        },
+    )
+
+    etl_run_lock_id: Mapped[int] = mapped_column(
+        SmallInteger, primary_key=True, server_default="1", comment="Always 1: a single row."
+    )
+
+
 class SourceArticle(Base):
     __tablename__ = "source_article"
     __table_args__ = (

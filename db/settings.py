@@ -16,6 +16,8 @@ DEFAULT_PGDATA = Path(".pgdata")
 LOCK_TIMEOUT = "10s"
 CONNECT_TIMEOUT_ENV = "POLICYDB_CONNECT_TIMEOUT"
 DEFAULT_CONNECT_TIMEOUT = 10  # seconds: a server that accepts and never answers must not hang a run
+RUN_LOCK_WAIT_ENV = "POLICYDB_RUN_LOCK_WAIT"
+DEFAULT_RUN_LOCK_WAIT = 3600  # seconds a run waits for another run to finish before giving up
 
 
 class ConfigurationError(RuntimeError):
@@ -56,6 +58,18 @@ def connect_timeout() -> int:
     if not configured.isdigit() or int(configured) == 0:
         raise ConfigurationError(
             f"{CONNECT_TIMEOUT_ENV}={configured!r} is not a number of seconds; give e.g. 10"
+        )
+    return int(configured)
+
+
+def run_lock_wait() -> int:
+    """Seconds a run waits for the run lock another run holds ({RUN_LOCK_WAIT_ENV})."""
+    configured = os.environ.get(RUN_LOCK_WAIT_ENV, "").strip()
+    if not configured:
+        return DEFAULT_RUN_LOCK_WAIT
+    if not configured.isdigit() or int(configured) == 0:
+        raise ConfigurationError(
+            f"{RUN_LOCK_WAIT_ENV}={configured!r} is not a number of seconds; give e.g. 3600"
         )
     return int(configured)
 

@@ -13,13 +13,17 @@ batch being loaded overlaps with the next one being extracted. Files whose
 hash is already stored are never extracted again, which is what makes a
 rerun of an unchanged corpus cheap.
 
-Only one run loads at a time: a second one waits on a PostgreSQL advisory
-lock, because two runs racing to replace the same file's article would each
-see the other's half-finished state.
+Only one run loads at a time, because two runs racing to replace the same
+file's article would each see the other's half-finished state: a run holds
+``LOCK TABLE etl_run_lock IN EXCLUSIVE MODE`` for its whole length, a lock
+only the owner and the loader group may take (an advisory lock, which any
+login can take, let a reader stall every run). A second run waits for it,
+saying who holds it, and gives up after POLICYDB_RUN_LOCK_WAIT seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -41,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from db.models import EtlRun
 from db.reference import sync_reference
-from db.settings import libpq_url
+from db.settings import RUN_LOCK_WAIT_ENV, libpq_url, run_lock_wait
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.reference import default_reference
@@ -49,7 +53,8 @@ from etl.load import PendingFile, ReferenceIds, existing_articles, load_batch
 from etl.read import ArticleFile, RejectedFile, allowed_roots, discover, read_article
 from etl.validate import ArticleRecord, build_record
 
-RUN_LOCK_KEY = 7_311_402_001  # arbitrary, constant: "one ETL run at a time"
+RUN_LOCK_TABLE = "etl_run_lock"  # locked in EXCLUSIVE mode by the run that loads
+APPLICATION_NAME = "policydb run"  # in pg_stat_activity, and in "who holds the lock"
 CODE_VERSION = "0.2.0"
 BATCH_SIZE = 200
 # Batches in flight: the one being loaded and the next, being extracted. More
@@ -378,25 +383,82 @@ def _start_run(connection: Connection) -> int:
     return int(run_id)
 
 
-def _take_lock(connection: Connection) -> None:
-    if not connection.execute(
-        text("select pg_try_advisory_lock(:key)"), {"key": RUN_LOCK_KEY}
-    ).scalar():
-        print("Another ETL run is loading this database; waiting for it to finish...",
-              file=sys.stderr, flush=True)  # fmt: skip
-        connection.execute(text("select pg_advisory_lock(:key)"), {"key": RUN_LOCK_KEY})
-    connection.commit()
+_HOLDERS = """
+select activity.pid, activity.application_name, activity.usename, activity.xact_start,
+       (select format('run %s, started %s by process %s', etl_run_id,
+                      to_char(started_at, 'YYYY-MM-DD HH24:MI:SS TZ'), process_id)
+        from etl_run where status = 'running' order by etl_run_id desc limit 1)
+from pg_locks
+join pg_stat_activity as activity on activity.pid = pg_locks.pid
+where pg_locks.locktype = 'relation'
+    and pg_locks.database = (select oid from pg_database where datname = current_database())
+    and pg_locks.relation = 'etl_run_lock'::regclass
+    and pg_locks.granted
+    and pg_locks.mode <> 'AccessShareLock'
+    and pg_locks.pid <> pg_backend_pid()
+order by activity.xact_start nulls last
+"""
+
+
+def lock_holders(connection: psycopg.Connection[Any]) -> str:
+    """Who holds the run lock: pid, application_name, user, since when."""
+    rows = connection.execute(_HOLDERS).fetchall()
+    connection.rollback()
+    if not rows:
+        return "its holder has just let it go"
+    described = []
+    for pid, application, user, since, _ in rows:
+        when = since.isoformat(timespec="seconds") if since else "a time this login may not see"
+        described.append(
+            f"held by pid {pid} (application_name {application or ''!r}, user {user}, since {when})"
+        )
+    running = rows[0][4]
+    return "; ".join(described) + (f"; the run marked running is {running}" if running else "")
+
+
+@contextlib.contextmanager
+def run_lock(url: str, wait_seconds: int) -> Iterator[None]:
+    """Hold the run lock for the block; wait up to ``wait_seconds`` for it, saying for whom."""
+    with psycopg.connect(libpq_url(url), autocommit=True,
+                         application_name=APPLICATION_NAME) as lock:  # fmt: skip
+        # The lock lives as long as this connection's transaction, idle between
+        # the run's own statements: no server or role default may cut it short.
+        for setting in ("idle_in_transaction_session_timeout", "statement_timeout",
+                        "lock_timeout"):  # fmt: skip
+            lock.execute(f"set {setting} = 0")
+        lock.autocommit = False
+        try:
+            lock.execute(f"lock table {RUN_LOCK_TABLE} in exclusive mode nowait")
+        except psycopg.errors.LockNotAvailable:
+            lock.rollback()
+            print(f"Another ETL run is loading this database; waiting for it to finish "
+                  f"(up to {wait_seconds} s): {lock_holders(lock)}", file=sys.stderr,
+                  flush=True)  # fmt: skip
+            try:
+                lock.execute("select set_config('lock_timeout', %s, true)", [f"{wait_seconds}s"])
+                lock.execute(f"lock table {RUN_LOCK_TABLE} in exclusive mode")
+            except psycopg.errors.LockNotAvailable:
+                lock.rollback()
+                raise RunAborted(
+                    f"gave up after {wait_seconds} s waiting for another ETL run to finish: "
+                    f"{lock_holders(lock)}. Run again once it has ended, wait longer with "
+                    f"{RUN_LOCK_WAIT_ENV}=SECONDS, or, if that session is stuck, end it "
+                    "with select pg_terminate_backend(PID)."
+                ) from None
+        yield
 
 
 def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
                  show_progress: bool = False, workers: int | None = None,
                  batch_size: int = BATCH_SIZE) -> RunSummary:  # fmt: skip
     """Load the article files under ``paths``; ``workers`` defaults to the CPU count."""
-    engine = create_engine(url, poolclass=pool.NullPool)
+    wait = run_lock_wait()
+    engine = create_engine(
+        url, poolclass=pool.NullPool, connect_args={"application_name": APPLICATION_NAME}
+    )
     started = time.monotonic()
     try:
-        with engine.connect() as connection:
-            _take_lock(connection)
+        with run_lock(url, wait), engine.connect() as connection:
             with Session(bind=connection) as session:
                 sync_reference(session, default_reference())
                 session.commit()
@@ -410,7 +472,7 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             total = sum(1 for _ in discover(paths)) if show_progress else 0
             extractor = Extractor(workers)
             try:
-                with psycopg.connect(libpq_url(url)) as load:
+                with psycopg.connect(libpq_url(url), application_name=APPLICATION_NAME) as load:
                     run = _Run(load, run_id, refs, extractor, max_bytes, summary)
                     run.roots = allowed_roots(paths)
                     _load_all(run, _batches(discover(paths), batch_size), total)

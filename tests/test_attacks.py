@@ -13,8 +13,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from click.testing import CliRunner
 
@@ -164,7 +167,7 @@ def test_an_unmigrated_database_says_to_upgrade(scratch_database: str, tmp_path:
     (tmp_path / "ok.txt").write_text(ARTICLE)
     done = _etl("--database-url", scratch_database, "run", str(tmp_path))
     assert done.returncode == 2
-    assert "db upgrade" in done.stderr and 'relation "province"' in done.stderr
+    assert "db upgrade" in done.stderr and "does not exist" in done.stderr
 
 
 def test_a_file_still_being_written_is_not_read(
@@ -264,3 +267,70 @@ def test_a_connect_timeout_that_is_no_number_is_a_message() -> None:
         env={**os.environ, "POLICYDB_CONNECT_TIMEOUT": "soon"},
     )  # fmt: skip
     assert done.returncode == 2 and "POLICYDB_CONNECT_TIMEOUT" in done.stderr
+
+
+@pytest.fixture
+def reader_login(migrated: str) -> Iterator[str]:
+    """A login made by `db create-reader` on the migrated database, as a libpq URL."""
+    import secrets
+
+    from psycopg import sql
+    from sqlalchemy.engine import make_url
+
+    from db.access import create_login
+    from db.settings import libpq_url
+
+    name, password = f"reader_{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    create_login(migrated, name, password)
+    try:
+        login = make_url(migrated).set(username=name, password=password)
+        yield libpq_url(login.render_as_string(hide_password=False))
+    finally:
+        with psycopg.connect(libpq_url(migrated), autocommit=True) as admin:
+            admin.execute(sql.SQL("drop role if exists {}").format(sql.Identifier(name)))
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "lock table public.etl_run_lock in exclusive mode",
+        "lock table public.etl_run_lock in access exclusive mode",
+        "select * from public.etl_run_lock for update",
+        "select * from public.etl_run_lock for key share",
+    ],
+)
+def test_a_reader_cannot_take_the_run_lock(reader_login: str, statement: str) -> None:
+    with (
+        psycopg.connect(reader_login) as reader,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        reader.execute(statement)
+
+
+def test_a_reader_holding_the_old_advisory_lock_cannot_stall_a_run(
+    migrated: str, reader_login: str, tmp_path: Path
+) -> None:
+    import etl.pipeline as pipeline
+
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    with psycopg.connect(reader_login, autocommit=True) as reader:
+        # What stalled every run before: the documented advisory lock, any login may take it.
+        reader.execute("select pg_advisory_lock(7311402001)")
+        finished = threading.Event()
+        outcome: list[object] = []
+
+        def run() -> None:
+            try:
+                outcome.append(pipeline.run_pipeline(migrated, [tmp_path]))
+            except BaseException as error:  # reported below
+                outcome.append(error)
+            finished.set()
+
+        threading.Thread(target=run, daemon=True).start()
+        assert finished.wait(timeout=60), "the run waited on the reader's lock"
+        (summary,) = outcome
+        assert isinstance(summary, pipeline.RunSummary), summary
+        assert summary.status == "succeeded" and summary.counts["loaded"] == 1
+        # Nor does the reader's lock make etl_health think a run is alive.
+        running = reader.execute("select bool_or(is_running_now) from etl_health").fetchone()
+        assert running == (False,)

@@ -225,22 +225,43 @@ def test_two_runs_at_once_wait_for_each_other(
 
 
 def test_a_run_waits_while_another_holds_the_lock(corpus: Path, database: str) -> None:
-    from etl.pipeline import RUN_LOCK_KEY
-
     url = database
-    with psycopg.connect(libpq_url(url), autocommit=True) as holder:
-        holder.execute("select pg_advisory_lock(%s)", [RUN_LOCK_KEY])
+    with psycopg.connect(libpq_url(url), application_name="holder-under-test") as holder:
+        holder.execute("lock table etl_run_lock in exclusive mode")
         process = start_etl(url, corpus)
         assert process.stderr is not None
         line = process.stderr.readline()
         assert "Another ETL run is loading this database; waiting" in line
+        # Who holds it: the pid, application_name and since when, from pg_locks.
+        assert f"pid {holder.info.backend_pid} " in line and "holder-under-test" in line
+        assert "since 2" in line
         time.sleep(1)
         assert process.poll() is None
         assert statuses(url) == [], "nothing is written while waiting"
-        holder.execute("select pg_advisory_unlock(%s)", [RUN_LOCK_KEY])
+        holder.rollback()
     process.communicate(timeout=600)
     assert process.returncode == 0
     assert statuses(url) == ["succeeded"]
+
+
+def test_a_run_gives_up_waiting_for_the_lock_and_says_who_holds_it(
+    corpus: Path, database: str
+) -> None:
+    url = database
+    with psycopg.connect(libpq_url(url), application_name="stuck-holder") as holder:
+        holder.execute("lock table etl_run_lock in exclusive mode")
+        started = time.monotonic()
+        done = subprocess.run(
+            etl_command(url, corpus), cwd=ROOT, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "POLICYDB_RUN_LOCK_WAIT": "2"},
+        )  # fmt: skip
+        assert time.monotonic() - started < 60
+        holder.rollback()
+    assert done.returncode == 2, done.stderr
+    assert "gave up after 2 s waiting for another ETL run" in done.stderr
+    assert "stuck-holder" in done.stderr and "pg_terminate_backend" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert statuses(url) == [], "nothing is written by a run that never got the lock"
 
 
 def test_database_connection_killed_mid_run(

@@ -16,13 +16,18 @@ final as (
             as duration_seconds,
         etl_run.status,
         -- A run killed outright cannot record its end; while it holds the
-        -- ETL's advisory lock (key 7311402001 = classid 1, objid 3016434705)
-        -- it is alive, and a 'running' run without it has died.
+        -- ETL's run lock (LOCK TABLE etl_run_lock IN EXCLUSIVE MODE, which
+        -- only the owner and the loader may take) in this database it is
+        -- alive, and a 'running' run without it has died.
         etl_run.status = 'running' and exists (
             select from pg_locks
-            where pg_locks.locktype = 'advisory'
-                and pg_locks.classid = 1
-                and pg_locks.objid = 3016434705
+            where pg_locks.locktype = 'relation'
+                and pg_locks.database = (
+                    select pg_database.oid from pg_database
+                    where pg_database.datname = current_database()
+                )
+                and pg_locks.relation = 'public.etl_run_lock'::regclass
+                and lower(pg_locks.mode) = 'exclusivelock'
                 and pg_locks.granted
         ) as is_running_now,
         etl_run.code_version,
