@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from etl.extract.text import blank_markup, looks_like_markup
+
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "POLICYDB_MAX_BYTES"
 ARTICLE_SUFFIX = ".txt"
@@ -344,6 +346,11 @@ def read_article(
     if not data.strip():
         raise RejectedFile("empty file" if not data else "file holds only whitespace")
     text, notes = decode_with_notes(data)
+    if looks_like_markup(text):
+        text = blank_markup(text)
+        notes.append("HTML tags blanked (offsets kept)")
+        if not text.strip():
+            raise RejectedFile("file holds only HTML markup, no text")
     if not text.strip():
         raise RejectedFile(
             "file holds only whitespace" if text else "empty file (only a byte-order mark)"

@@ -368,3 +368,27 @@ def test_one_growth_target_for_several_provinces() -> None:
     )
     owners = {i.province for i in facts.initiatives for t in i.targets if t.quantity == 6}
     assert owners == {"Hainan", "Inner Mongolia", "Hubei", "Chongqing"}
+
+
+def test_a_page_saved_as_html_is_read_as_its_text(tmp_path) -> None:
+    from etl.read import read_article
+
+    page = (ARTICLES / "en_argus_inner-mongolia-hydrogen.txt").read_text()
+    path = tmp_path / "page.txt"
+    path.write_text(page)
+    article = read_article(path)
+    assert len(article.text) == len(page) and "<p" not in article.text
+    assert any("HTML" in note for note in article.notes)
+    facts = extract_article(article.text)
+    lead = [i for i in facts.initiatives if "500,000 t/yr" in i.clause_text]
+    assert {i.province for i in lead} == {"Inner Mongolia"}
+    assert all(article.text[i.start : i.end].strip() for i in facts.initiatives)
+
+
+def test_only_markup_is_rejected(tmp_path) -> None:
+    from etl.read import RejectedFile, read_article
+
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><div><p></p></div></body></html>")
+    with pytest.raises(RejectedFile, match="only HTML markup"):
+        read_article(path)

@@ -186,3 +186,29 @@ def guess_language(text: str, sample: int = 4_000) -> str:
     outnumber Latin letters, otherwise "en" (the corpus is English news)."""
     head = text[:sample]
     return "zh" if len(_CJK.findall(head)) > len(_LATIN.findall(head)) else "en"
+
+
+# A page saved as HTML: its tags are not words. Blanking them keeps every
+# offset (the body stays as long as the file), so spans need no mapping.
+_MARKUP_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,2000}>|<!--[^<>]{0,2000}-->")
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article",
+     "section", "tr", "table", "blockquote", "header", "footer", "figcaption", "title"}
+)  # fmt: skip
+_NBSP_ENTITY = re.compile(r"&nbsp;")
+_LOOKS_LIKE_HTML = re.compile(r"</?(?:p|div|br|article|span|li)\b[^<>]{0,200}>", re.IGNORECASE)
+
+
+def looks_like_markup(text: str) -> bool:
+    return len(_LOOKS_LIKE_HTML.findall(text, 0, 20_000)) >= 2
+
+
+def blank_markup(text: str) -> str:
+    """Tags become spaces (a block tag a line break first), same length as before."""
+
+    def blank(tag: re.Match[str]) -> str:
+        width = tag.end() - tag.start()
+        name = (tag.group(2) or "").lower()
+        return ("\n" + " " * (width - 1)) if name in _BLOCK_TAGS else " " * width
+
+    return _NBSP_ENTITY.sub("      ", _MARKUP_TAG.sub(blank, text))
