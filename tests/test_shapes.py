@@ -165,6 +165,41 @@ def test_title_before_the_name_after_a_long_lead() -> None:
     assert statements(facts)[0] == ("Xi Jinping", "economically strong provinces must maint")
 
 
+def test_voiced_suggestions_and_expressed_support_by_a_known_surname() -> None:
+    text = excerpt(
+        "en_shenzhen-daily_low-altitude-lawmaker", "has voiced suggestions", "expressed support for"
+    )
+    said = statements(extract_article(text))
+    assert said == [
+        ("Gao Wen", "supporting Shenzhen in exploring the est"),
+        ("Gao Wen", "exploring a low-altitude airspace integr"),
+    ]
+
+
+def test_according_to_a_known_surname_at_the_end() -> None:
+    text = excerpt(
+        "en_shenzhen-daily_low-altitude-lawmaker", "has voiced suggestions", "It is predicted"
+    )
+    assert ("Gao Wen", "It is predicted that by the end of 2025,") in statements(
+        extract_article(text)
+    )
+
+
+def test_told_the_outlet_that() -> None:
+    text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
+    assert ("Li Changan", "the collective economic confidence of Ch") in statements(
+        extract_article(text)
+    )
+
+
+def test_a_quotation_closing_the_paragraph_goes_on_after_said_name() -> None:
+    text = excerpt("en_xinhua_xiaoyi-hydrogen-trucks", "This marks a milestone")
+    assert statements(extract_article(text)) == [
+        ("Zheng Peng", "This marks a milestone,"),
+        ("Zheng Peng", "They reopened the road transport route t"),
+    ]
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

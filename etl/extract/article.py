@@ -520,7 +520,10 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             not subjects
             and not in_sentence
             and len(provinces_named) == 1
-            and gazetteer.sectors.find(text, sentence.start, sentence.end)
+            and (
+                gazetteer.sectors.find(text, sentence.start, sentence.end)
+                or find_targets(text, sentence.start, sentence.end)
+            )
         ):
             # A story about one province: what it will build needs no name each time.
             subject_names = list(provinces_named)

@@ -15,7 +15,8 @@ VERBS = (
     "argued", "argues", "observed", "remarked", "told", "commented", "suggested",
     "predicted", "warned", "thinks", "noting", "stated", "maintained", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
-    "urged", "called for",
+    "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
+    "put forward",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
@@ -95,7 +96,7 @@ _NAMED_REPORTED = re.compile(
 )  # fmt: skip
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
-    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?" + _VERB
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
     + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -123,15 +124,21 @@ _TRAILING_ACCORDING = re.compile(
     r"^(?P<text>\S.*?),\s+(?:[^,]{0,80}?,\s+)?(?P<verb>according to|citing)\s+"
     # "according to Hainan governor Liu Xiaoming": title words before the name.
     + r"(?:(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
-    + r"(?P<name>" + _NAME + r")"
+    # A surname alone ("according to Gao.") counts once the person is known.
+    + r"(?P<name>" + _NAME + r"|[A-Z][a-z]+)"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # [LEAD, ][TITLE ]Speaker [also] believes [that] TEXT
 _SHORT_REPORTED = re.compile(
     _LEAD + r"(?:" + _TITLE_BEFORE_NAME + r")?" + _SPEAKER_REF
+    # "Gao, also a member of the CAE, expressed support for ...": a known person's appositive.
+    + r"(?:,\s+(?:also\s+)?(?:a|an|the)\s+[^,;\"“”]{3,150}?,)?"
     + r"\s+(?:also\s+|further\s+|then\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?" + _VERB
-    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
+    # "told the Global Times on Thursday that ...": whom it was said to, then what.
+    + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][^;\"“]{0,80}?\s+that\s+|"
+    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])))"
+    + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # The speaker ends on a non-space, so "\s+" is tried once per word, not once
@@ -204,6 +211,9 @@ _QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + r"\s*" + _SPEAKER_THEN_VERB + r"\b")
 # NAME[, APPOSITIVE,] said: "QUOTE"
 _NAME_VERB_QUOTE = re.compile(_SPEAKER_THEN_VERB + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE)
 _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
+# The rest of the attribution ("..., the manufacturer of the trucks."), then a
+# quotation that closes the paragraph.
+_NEXT_QUOTE = re.compile(r"[^\"“”\n]{0,250}?[.!?]?[ \t]+" + _QUOTE + r"[ \t]*(?=\n|$)")
 
 
 @dataclass
@@ -396,6 +406,15 @@ def extract_speech(
             quote_start = quoted.start("quote")
             is_covered[quote_start:end] = b"\x01" * (end - quote_start)
             covered_starts.insert(bisect_left(covered_starts, quote_start), quote_start)
+            # "“A,” said NAME, TITLE. “B.”": a quotation closing the paragraph goes on.
+            following = _NEXT_QUOTE.match(body, max(end, quoted.end()))
+            if following is not None and pattern is not _NAME_VERB_QUOTE:
+                more, more_start, more_end = _quote_text(following)
+                if len(more.split()) >= 4:
+                    add(name, expert, quoted.group("verb"), "direct", more, more_start, more_end)
+                    is_covered[more_start:more_end] = b"\x01" * (more_end - more_start)
+                    covered_starts.insert(bisect_left(covered_starts, more_start), more_start)
+                    end = more_end
             statement_sentences.update(
                 s.index for s in sentences_overlapping(sentences, sentence_ends, start, end)
             )

@@ -72,7 +72,9 @@ _TARGET = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     # A modifier may start with a digit when letters follow: "1,000 5G base stations".
-    + r"))\s+(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
+    + r"))\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
+    # Modifiers may be quoted: 10 “leading innovative companies”.
+    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
     + _HEADS
     + r")\b",
     re.IGNORECASE,
@@ -80,7 +82,7 @@ _TARGET = re.compile(
 # "already has eight clusters" states a stock, not a target.
 _STOCK = re.compile(
     r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b|"
-    r"\bthere (?:are|were)\b|\bso far\b"
+    r"\bthere (?:are|were)\b|\bso far\b|\bhome to\b"
 )
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
@@ -114,10 +116,10 @@ _COMMITS_BEFORE = re.compile(
 )
 # "... 10 provincial clusters will be cultivated": the commitment follows.
 _PASSIVE_AFTER = re.compile(
-    r"\s*(?:[^.;]{0,40}?\s)?(?:will|are to|is to|shall)\s+be\b", re.IGNORECASE
+    r"\s*(?:[^.;]{0,160}?\s)?(?:will|are to|is to|shall)\s+be\b", re.IGNORECASE
 )
 _LOOKS_BACK = re.compile(
-    r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|"
+    r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|up from|"
     r"accounted for|registered|recorded|was|were)\b",
     re.IGNORECASE,
 )
@@ -130,6 +132,28 @@ _LEVEL = re.compile(
     r"(?P<mult>million|billion)?\b(?!\s*(?:yuan|dollars|percent|%|U\.S\.))",
     re.IGNORECASE,
 )
+
+
+# "raise output to 500,000 t/yr by 2025", "10 GW of offshore wind": a physical
+# quantity, a target where the clause looks ahead.
+_MEASURE = re.compile(
+    r"(?<![\w.,])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?P<mult>million|billion)?\s*(?:t/yr|t/y|tonnes?|tons?|metric tons|GW|MW|GWh|kW|kWh|"
+    r"gigawatts?|megawatts?|kilowatts?)(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def _measures(body: str, start: int, end: int) -> list[Target]:
+    found = []
+    for match in _MEASURE.finditer(body, start, end):
+        if not _ahead_of(body, start, match.start()):
+            continue
+        quantity = Decimal(match.group("num").replace(",", ""))
+        if match.group("mult"):
+            quantity *= _MULTIPLIERS[match.group("mult").lower()]
+        found.append(_target(quantity, match))
+    return found
 
 
 def _levels(body: str, start: int, end: int) -> list[Target]:
@@ -152,7 +176,12 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
     ]
     clause = body[start:end]
     if _LOOKS_AHEAD.search(clause):
-        found += _money(body, start, end) + _rates(body, start, end) + _levels(body, start, end)
+        found += (
+            _money(body, start, end)
+            + _rates(body, start, end)
+            + _levels(body, start, end)
+            + _measures(body, start, end)
+        )
     taken: list[Target] = []
     for target in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
         if not taken or target.start >= taken[-1].end:
