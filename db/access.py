@@ -4,6 +4,12 @@ analytics_reader (migration 0002) may read the analytics views; policy_loader
 (migration 0003) may read and write the ETL's tables. Neither can change the
 schema or create roles.
 
+Group roles belong to the whole server; the database a login may connect
+to is its own grant: `create_login` gives it CONNECT on the database it is
+run against, and migration 0014 revokes CONNECT from PUBLIC and from both
+groups, so a login made for one database cannot open another one on the same
+server.
+
 The password never reaches the server in clear: libpq hashes it into a
 SCRAM-SHA-256 verifier on this side, so neither the statement log nor
 pg_stat_activity can show it.
@@ -96,6 +102,14 @@ def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -
             connection.execute(
                 sql.SQL("grant {} to {}").format(sql.Identifier(group), sql.Identifier(name))
             )
+            # The groups may connect nowhere (migration 0014): the login may
+            # connect to this database, not to others on the same server.
+            database = connection.info.dbname
+            connection.execute(
+                sql.SQL("grant connect on database {} to {}").format(
+                    sql.Identifier(database), sql.Identifier(name)
+                )
+            )
             if group == READER_ROLE:
                 # BI tools list the search path first; the reader may see nothing else.
                 connection.execute(
@@ -116,6 +130,15 @@ def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -
                 f"the database user may not create roles ({error.diag.message_primary}); "
                 "run this as a superuser or a role with CREATEROLE"
             ) from error
+        # GRANT by a user without the right only warns; the login would be shut out.
+        may_connect = connection.execute(
+            "select has_database_privilege(%s, current_database(), 'CONNECT')", [name]
+        ).fetchone()
+        if may_connect != (True,):
+            raise AccessError(
+                f"{name} may not connect to database {connection.info.dbname}: this user "
+                "may not grant CONNECT on it; run this as the database owner or a superuser"
+            )
     return Login(name=name, created=existing is None)
 
 

@@ -144,3 +144,13 @@ def seeded_url(server_url: str) -> Iterator[str]:
         summary = run_pipeline(url, [ROOT / "seeds" / "articles"])
         assert summary.counts["loaded"] == 1, summary.render()
         yield url
+
+
+def drop_login(server_url: str, name: str) -> None:
+    """Drop a login made by `db create-reader`/`create-loader`, with its grants (CONNECT)."""
+    from psycopg import sql
+
+    with psycopg.connect(libpq_url(server_url), autocommit=True) as admin:
+        if admin.execute("select from pg_roles where rolname = %s", [name]).fetchone():
+            admin.execute(sql.SQL("drop owned by {}").format(sql.Identifier(name)))
+            admin.execute(sql.SQL("drop role {}").format(sql.Identifier(name)))

@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from db import migrate
 from etl.cli import cli
 from etl.read import RejectedFile, discover, parse_size, read_article
+from tests.conftest import drop_login, new_database
 
 ARTICLE = "HEFEI, March 6 (Xinhua) -- Anhui will develop new energy vehicles and robotics.\n"
 
@@ -274,7 +275,6 @@ def reader_login(migrated: str) -> Iterator[str]:
     """A login made by `db create-reader` on the migrated database, as a libpq URL."""
     import secrets
 
-    from psycopg import sql
     from sqlalchemy.engine import make_url
 
     from db.access import create_login
@@ -286,8 +286,7 @@ def reader_login(migrated: str) -> Iterator[str]:
         login = make_url(migrated).set(username=name, password=password)
         yield libpq_url(login.render_as_string(hide_password=False))
     finally:
-        with psycopg.connect(libpq_url(migrated), autocommit=True) as admin:
-            admin.execute(sql.SQL("drop role if exists {}").format(sql.Identifier(name)))
+        drop_login(migrated, name)
 
 
 @pytest.mark.parametrize(
@@ -334,3 +333,84 @@ def test_a_reader_holding_the_old_advisory_lock_cannot_stall_a_run(
         # Nor does the reader's lock make etl_health think a run is alive.
         running = reader.execute("select bool_or(is_running_now) from etl_health").fetchone()
         assert running == (False,)
+
+
+def test_a_login_made_for_one_database_cannot_open_another(
+    migrated: str, server_url: str, tmp_path: Path
+) -> None:
+    """Group roles are the server's; CONNECT is the login's, for its own database."""
+    import secrets
+
+    from sqlalchemy.engine import make_url
+
+    from db.access import LOADER_ROLE, create_login
+    from db.settings import libpq_url
+
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    suffix = secrets.token_hex(3)
+    logins = {f"reader_a_{suffix}": migrated, f"loader_a_{suffix}": migrated}
+    try:
+        create_login(migrated, f"reader_a_{suffix}", "pw-a")
+        create_login(migrated, f"loader_a_{suffix}", "pw-a", LOADER_ROLE)
+        # Another database on the same server, migrated after those logins exist.
+        with new_database(server_url, "policydb_other") as other:
+            migrate.upgrade(other)
+            from etl.pipeline import run_pipeline
+
+            run_pipeline(other, [tmp_path])
+            create_login(other, f"reader_b_{suffix}", "pw-b")
+            logins[f"reader_b_{suffix}"] = other
+
+            def as_login(url: str, name: str, password: str) -> str:
+                login = make_url(url).set(username=name, password=password)
+                return libpq_url(login.render_as_string(hide_password=False))
+
+            for name, own, foreign in [
+                (f"reader_a_{suffix}", migrated, other),
+                (f"loader_a_{suffix}", migrated, other),
+                (f"reader_b_{suffix}", other, migrated),
+            ]:
+                password = "pw-b" if name.startswith("reader_b") else "pw-a"
+                with psycopg.connect(as_login(own, name, password)) as connection:
+                    assert connection.execute("select 1").fetchone() == (1,)
+                with pytest.raises(psycopg.OperationalError, match="CONNECT privilege"):
+                    psycopg.connect(as_login(foreign, name, password)).close()
+            with psycopg.connect(as_login(other, f"reader_b_{suffix}", "pw-b")) as reader:
+                assert reader.execute("select count(*) from article_catalog").fetchone() == (1,)
+    finally:
+        for name in logins:
+            drop_login(migrated, name)
+
+
+def test_logins_of_a_database_in_use_keep_connecting_after_the_upgrade(
+    scratch_database: str, tmp_path: Path
+) -> None:
+    """Revision 0014 shuts no existing BI tool or ETL job out of a database in use."""
+    import secrets
+
+    from psycopg import sql
+    from sqlalchemy.engine import make_url
+
+    from db.settings import libpq_url
+    from etl.pipeline import run_pipeline
+
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    migrate.upgrade(scratch_database, "0013")
+    run_pipeline(scratch_database, [tmp_path])
+    name = f"old_reader_{secrets.token_hex(3)}"
+    try:
+        with psycopg.connect(libpq_url(scratch_database), autocommit=True) as admin:
+            # A login as `db create-reader` made them before: in the group, no grant of its own.
+            admin.execute(
+                sql.SQL("create role {} login password 'pw' in role analytics_reader").format(
+                    sql.Identifier(name)
+                )
+            )
+        migrate.upgrade(scratch_database)
+        login = make_url(scratch_database).set(username=name, password="pw")
+        with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
+            assert reader.execute("select count(*) from analytics.article_catalog").fetchone() == (
+                1,
+            )
+    finally:
+        drop_login(scratch_database, name)

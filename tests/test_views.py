@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from db import migrate, views
 from db.settings import libpq_url
 from etl.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, drop_login
 
 # The columns issue 4 promises analysts; views may have more.
 REQUIRED_COLUMNS = {
@@ -317,8 +317,7 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
                 "10min",
             )
     finally:
-        with psycopg.connect(libpq_url(seeded_url), autocommit=True) as admin:
-            admin.execute(sql.SQL("drop role if exists {}").format(sql.Identifier(name)))
+        drop_login(seeded_url, name)
 
 
 def test_create_reader_refuses_an_existing_privileged_role(seeded_url: str) -> None:
