@@ -347,6 +347,42 @@ def test_traditional_characters_are_read_and_kept_as_written() -> None:
     assert list(facts.experts) == ["楊知評"]  # jieba tags 知评 a verb; still a given name
 
 
+def test_chinese_radio_dateline_with_xiaoxi_beats_the_repost_date() -> None:
+    text = excerpt("zh_cnr_anhui-nev-report", "发布日期", "央广网合肥")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.dateline_city, meta.published_on, meta.reporter) == (
+        "CNR",
+        "Hefei",
+        dt.date(2024, 3, 9),
+        "鲍玉婵",
+    )
+
+
+def test_chinese_correspondent_and_the_year_of_a_congress_session() -> None:
+    meta = extract_article(excerpt("zh_hunan-daily_hunan-deputy-ai", "通讯员 朱丽娜")).metadata
+    assert (meta.reporter, meta.published_on) == ("朱丽娜", dt.date(2026, 2, 6))
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "reporter"),
+    [
+        ("zh_chuanguan_sichuan-humanoid-factories", "高杲/文", "高杲"),
+        ("zh_sfc_guangdong-industry-valleys", "广州报道", "吴佳楠"),
+    ],
+)
+def test_chinese_credit_lines_name_the_writer_only(
+    article: str, marker: str, reporter: str
+) -> None:
+    assert (
+        extract_article(excerpt(article, marker) + "广东发展产业。\n").metadata.reporter == reporter
+    )
+
+
+def test_chinese_outlet_named_with_its_site_in_the_text() -> None:
+    text = excerpt("zh_thepaper_yrd-cluster-alliance", "在現場了解到")
+    assert extract_article(text).metadata.outlet == "The Paper"
+
+
 def test_chinese_source_line_with_editor_and_time() -> None:
     meta = extract_article(excerpt("zh_chinanews_anhui-nev-output", "来源:中国新闻网")).metadata
     assert (meta.outlet, meta.published_on, meta.reporter) == (

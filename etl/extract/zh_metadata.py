@@ -46,11 +46,15 @@ class ChineseMetadataReader:
             + r"(?:记者)?[ \t]*(?P<place>"
             + _HAN
             + r"{2,8}?)[ \t]*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯|消息)"
-            r"(?:\s*[（(]\s*(?:记者\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
+            r"(?:\s*[（(]\s*(?:(?:记者|通讯员)\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
         )
         self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)
         self.interviewer = re.compile(r"(?:接受|对|向)《?" + outlet + r"》?(?:全媒体)?记者")
         self.credit = re.compile(outlet + r"\s*[·•]\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)")
+        # "澎湃新闻(www.thepaper.cn)在现场了解到", "澎湃新闻记者 邱海鸿 图": the page's own.
+        self.own_credit = re.compile(
+            outlet + r"(?:\s*[（(]\s*(?:www\.)?[a-z0-9.\-]+\.(?:cn|com)\s*[)）]|(?:全媒体)?记者)"
+        )
         # A byline opens a line or a bracket; a photo credit (… 图, 摄) is no byline.
         self.reporter_credit = re.compile(
             r"(?:^|[(（])[ \t]*"
@@ -58,7 +62,8 @@ class ChineseMetadataReader:
             + r"?(?:全媒体)?(?:记者|通讯员)[ \t]*(?P<reporter>"
             + _PEOPLE
             + r")"
-            r"(?![ \t]*(?:图|摄))(?=[ \t]*(?:[)）]|\n|$|" + _HAN + r"{2,4}报道))",
+            # "川观新闻记者 高杲/文 郝飞/图": the writer of a credit line.
+            r"(?![ \t]*(?:图|摄))(?=[ \t]*(?:[)）]|\n|$|/文|" + _HAN + r"{2,4}报道))",
             re.MULTILINE,
         )
 
@@ -84,7 +89,12 @@ class ChineseMetadataReader:
             if dateline.group("reporter"):
                 reporter = _people(original[dateline.start("reporter") : dateline.end("reporter")])
         published_on = published_on or header_date
-        outlet = outlet or self._credited_outlet(head) or self._interviewing_outlet(text)
+        outlet = (
+            outlet
+            or self._credited_outlet(head)
+            or self._interviewing_outlet(text)
+            or self._own_outlet(head)
+        )
         if reporter is None:
             credit = self.reporter_credit.search(text)
             if credit is not None:
@@ -107,6 +117,10 @@ class ChineseMetadataReader:
     def _interviewing_outlet(self, text: str) -> str | None:
         """接受人民网记者采访, 对《证券日报》记者表示: the outlet whose reporter asked."""
         found = self.interviewer.search(text)
+        return self.gazetteer.outlet_by_chinese[found.group("outlet")] if found else None
+
+    def _own_outlet(self, head: str) -> str | None:
+        found = self.own_credit.search(head)
         return self.gazetteer.outlet_by_chinese[found.group("outlet")] if found else None
 
     def _credited_outlet(self, head: str) -> str | None:
@@ -161,9 +175,20 @@ def _date(year: int | None, month: str, day: str) -> dt.date | None:
 _YEAR = re.compile(r"(?P<before>到|至|截至|力争|预计|计划|[-—–~])?(?P<year>(?:19|20)\d\d)年")
 
 
+# "十四届全国人大二次会议", "湖南省十四届人大四次会议": congresses (national and
+# provincial alike) open their first session the year after the term's election.
+_SESSION = re.compile(
+    r"(?P<term>十三|十四|十五)届[^，。,\n]{0,12}?(?P<n>[一二三四五])次(?:全体)?会议"
+)
+_FIRST_SESSION = {"十三": 2018, "十四": 2023, "十五": 2028}
+_SESSION_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4}
+
+
 def infer_year(text: str) -> int | None:
     """The year an article is written in, from the years it names (not 到2027年)."""
     votes: Counter[int] = Counter()
+    for match in _SESSION.finditer(text):
+        votes[_FIRST_SESSION[match.group("term")] + _SESSION_NUMBER[match.group("n")]] += 5
     for match in _YEAR.finditer(text):
         if not match.group("before"):
             votes[int(match.group("year"))] += 1
@@ -171,6 +196,8 @@ def infer_year(text: str) -> int | None:
 
 
 def _people(raw: str) -> str:
+    # "吴佳楠 广州报道": where the reporter filed from, not a second reporter.
+    raw = re.sub(r"[ \t\u3000]+" + _HAN + r"{2,4}报道$", "", raw.strip())
     names = [re.sub(r"\s+", "", n) for n in re.split(r"[、,，]|\s{2,}", raw) if n.strip()]
     # A single name spaced out for the page layout ("刘 畅") is one name.
     return ", ".join(names)
