@@ -14,15 +14,18 @@ EVENT_LABELS = {"government_work_report": "government work report"}
 def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
     meta = facts.metadata
     province_sectors: list[list[str | None]] = []
-    seen_pairs: set[tuple[str, str, str | None]] = set()
+    # A pair is a province and a sector: "NEVs" and "new energy vehicles" in two
+    # sentences are one pair (the first words kept); unmapped words are their own.
+    seen_pairs: set[tuple[str, str]] = set()
     events: list[dict[str, Any]] = []
     seen_events: set[tuple[str, str, str | None]] = set()
     targets = []
     for initiative in facts.initiatives:
         for hit in initiative.sectors:
             key = (initiative.province, hit.text.lower(), hit.slug)
-            if key not in seen_pairs:
-                seen_pairs.add(key)
+            pair = (initiative.province, hit.slug or hit.text.lower())
+            if pair not in seen_pairs:
+                seen_pairs.add(pair)
                 province_sectors.append(list(key))
         for target in initiative.targets:
             targets.append(

@@ -463,3 +463,14 @@ def test_only_markup_is_rejected(tmp_path) -> None:
     path.write_text("<html><body><div><p></p></div></body></html>")
     with pytest.raises(RejectedFile, match="only HTML markup"):
         read_article(path)
+
+
+def test_one_pair_per_province_and_sector_in_the_summary() -> None:
+    from etl.inspect import facts_as_json
+
+    text = (
+        "Guizhou will develop new energy vehicles.\n"
+        "Guizhou plans to expand NEV production and build industrial software parks.\n"
+    )
+    pairs_json = facts_as_json(extract_article(text))["province_sectors"]
+    assert [p[1] for p in pairs_json if p[2] == "new-energy-vehicles"] == ["new energy vehicles"]
