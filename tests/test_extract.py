@@ -297,3 +297,47 @@ def test_target_with_a_technology_modifier() -> None:
     assert [(t.quantity, t.is_approximate, t.text) for t in targets] == [
         (1000, True, "more than 1,000 5G base stations")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "opening"),
+    [
+        (
+            "Provincial governor Wang Weizhong said the province will double its chip spending.",
+            "Wang Weizhong",
+            "the province will double",
+        ),
+        (
+            "Anhui Governor Wang Qingxian said the province would expand EV output.",
+            "Wang Qingxian",
+            "the province would expand",
+        ),
+        (
+            "In an interview with Xinhua, Li Ming, director of the bureau, said the cluster "
+            "would double in size.",
+            "Li Ming",
+            "the cluster would double",
+        ),
+        (
+            '"We are confident," Li Ming said. "The cluster will double in size by 2027."',
+            "Li Ming",
+            "The cluster will double",
+        ),
+    ],
+)
+def test_speech_shapes_in_house(sentence: str, speaker: str, opening: str) -> None:
+    """In-house sentences, one per shape: a title before the name, a circumstance
+    before NAME, APPOSITIVE, and a short quotation continued by a longer one."""
+    facts = extract_article("Anhui will build EV clusters.\n" + sentence + "\n")
+    assert (speaker, True) in {
+        (s.fact.expert_name, s.fact.text.startswith(opening)) for s in facts.statements
+    }
+
+
+def test_a_clause_before_name_appositive_said_is_no_lead() -> None:
+    sentence = (
+        "The fund will invest in auto chips, Jin Shenghong, chairman of Yuecai Holdings "
+        "said at a semiconductor event on Tuesday.\n"
+    )
+    said = [s.fact.text for s in extract_article("Guangdong will act.\n" + sentence).statements]
+    assert said == ["The fund will invest in auto chips"]

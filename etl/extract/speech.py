@@ -89,15 +89,31 @@ _TITLE_BEFORE_NAME = (
 _END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
 
 # NAME, APPOSITIVE, said [in an interview ...] that TEXT
+# "In an interview with Xinhua, NAME, APPOSITIVE, said that ...": a lead may come first.
+# The lead is a circumstance ("In an interview ...", "Speaking at ..."), never a clause
+# of its own ("The fund will ..., Jin Shenghong, chairman ..., said").
+_NAMED_LEAD = (
+    r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile)"
+    r"\b[^;\"“”,]{0,120}?,\s+)?"
+)
 _NAMED_REPORTED = re.compile(
-    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
+    _NAMED_LEAD + r"(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
     + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
-    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
+    _NAMED_LEAD + r"(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
     + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
+    re.DOTALL,
+)  # fmt: skip
+# [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
+_TITLED_NAME_REPORTED = re.compile(
+    _NAMED_LEAD + r"(?P<app>(?:[A-Z][a-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+)?"
+    r"(?:[Pp]arty\s+[Ss]ecretary|[Vv]ice[- ][Gg]overnor|[Gg]overnor|[Vv]ice[- ][Mm]ayor|[Mm]ayor|"
+    r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator))\s+"
+    r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB
+    + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT
@@ -179,6 +195,7 @@ SENTENCE_RULES = (
     _Rule("name, appositive, said that", _NAMED_REPORTED, "named"),
     _Rule("name, appositive, said:", _NAMED_COLON, "named"),
     _Rule("according to name,", _ACCORDING, "named"),
+    _Rule("title name said", _TITLED_NAME_REPORTED, "named"),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
     _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
@@ -376,7 +393,10 @@ def extract_speech(
             if not (re.fullmatch(_PRONOUN, name) or _person_like(name, place_names)):
                 continue
             text, start, end = _quote_text(quoted)
-            if len(text.split()) < 4:
+            # '"We are confident," Li said. "The cluster will ..."': the short first
+            # part is passed over, what follows is still the speaker's.
+            short = len(text.split()) < 4
+            if short and _NEXT_QUOTE.match(body, quoted.end()) is None:
                 continue
             app = quoted.group("app")
             if (
@@ -402,7 +422,8 @@ def extract_speech(
                 more, more_start, more_end = _quote_text(tail)
                 parts = ((start, end), (more_start, more_end))
                 text, end = f"{text} {more}", more_end
-            add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
+            if not short:
+                add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
             quote_start = quoted.start("quote")
             is_covered[quote_start:end] = b"\x01" * (end - quote_start)
             covered_starts.insert(bisect_left(covered_starts, quote_start), quote_start)
