@@ -200,6 +200,41 @@ def test_a_quotation_closing_the_paragraph_goes_on_after_said_name() -> None:
     ]
 
 
+def test_made_suggestions_and_in_names_view() -> None:
+    text = excerpt(
+        "en_china-daily_fujian-household-robots-deputy", "made suggestions for", "In Lin's view"
+    )
+    said = statements(extract_article(text))
+    assert [name for name, _ in said] == ["Lin Xiaofa", "Lin Xiaofa"]
+    assert said[0][1].startswith("the construction of a green")
+
+
+def test_said_at_a_conference_with_a_quoted_title() -> None:
+    text = excerpt("en_china-daily_jilin-industrial-clusters", "Hu Yuting, governor of Jilin")
+    assert [n for n, _ in statements(extract_article(text))] == ["Hu Yuting"]
+
+
+def test_a_known_surname_vowed() -> None:
+    text = excerpt("en_global-times_jiangxi-rare-earths", "Liu Qi, Party chief", "Liu vowed")
+    assert ("Liu Qi", "increased efforts to crack down on illeg") in statements(
+        extract_article(text)
+    )
+
+
+def test_reported_speech_then_a_quotation_closing_the_paragraph() -> None:
+    text = excerpt("en_xinhua_liaoning-full-revitalization", "Gao Tao, vice governor")
+    assert [n for n, _ in statements(extract_article(text))] == ["Gao Tao", "Gao Tao"]
+
+
+def test_byline_before_source_and_published_on_one_line() -> None:
+    meta = extract_article(excerpt("en_global-times_jiangxi-rare-earths", "By Wang Cong")).metadata
+    assert (meta.outlet, meta.reporter, meta.published_on) == (
+        "Global Times",
+        "Wang Cong, Yang Kunyi",
+        dt.date(2019, 7, 9),
+    )
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

@@ -151,7 +151,7 @@ _IN_CITY = r"(?:\s+in\s+[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?)?"
 _BYLINE = re.compile(
     r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)(?P<reporter>"
     + _NAME + _IN_CITY + r"(?:\s*(?:,|and|&)\s*" + _NAME + _IN_CITY + r")*)"
-    r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b))",
+    r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",
     re.MULTILINE,
 )  # fmt: skip
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
@@ -166,7 +166,7 @@ _REPORTING_BY = re.compile(
 # "Source: Xinhua | 2024-03-05", "Writer: Zhang Yu | Editor: ... | From: Shenzhen Daily"
 _SOURCE_LINE = re.compile(
     r"\b(?:Source|From)\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*"
-    r"(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By|Updated)\b)"
+    r"(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By|Updated|Published)\b)"
 )
 # The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
 _DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")

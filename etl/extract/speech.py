@@ -16,7 +16,7 @@ VERBS = (
     "predicted", "warned", "thinks", "noting", "stated", "maintained", "revealed", "disclosed",
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
-    "put forward",
+    "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
@@ -116,6 +116,12 @@ _TITLED_NAME_REPORTED = re.compile(
     + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
+# In NAME's view, TEXT  /  In the view of NAME, TEXT
+_IN_VIEW = re.compile(
+    r"^In\s+(?:(?P<name>" + _NAME + r"|[A-Z][a-z]+)['’]s\s+(?P<verb>view|opinion)|the\s+(?:view|opinion)"
+    r"\s+of\s+(?P<name2>" + _NAME + r"))\s*,\s+(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT
 _ACCORDING = re.compile(
     r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?P<name>" + _NAME + r")(?:,\s+" + _APP
@@ -132,7 +138,8 @@ _TRAILING_VERB_NAME = re.compile(
 _TRAILING_NAME_VERB = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<name>" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC + r"?[A-Z][a-z]+)"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?),?)?\s+(?:also\s+)?" + _VERB
-    + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\"“”]{0,200}?)?" + _END_OF_SENTENCE,
+    # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
+    + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # TEXT, according to NAME[, APPOSITIVE].  /  TEXT, ... citing NAME, APPOSITIVE.
@@ -172,7 +179,7 @@ _TRAILING_DESCRIBED = re.compile(
 
 
 _REPORTING = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in VERBS) + r"|[Aa]ccording to|citing)\b"
+    r"\b(?:" + "|".join(re.escape(v) for v in VERBS) + r"|[Aa]ccording to|citing|view|opinion)\b"
 )
 
 
@@ -196,6 +203,7 @@ SENTENCE_RULES = (
     _Rule("name, appositive, said:", _NAMED_COLON, "named"),
     _Rule("according to name,", _ACCORDING, "named"),
     _Rule("title name said", _TITLED_NAME_REPORTED, "named"),
+    _Rule("in name's view,", _IN_VIEW, "known"),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
     _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
@@ -461,6 +469,16 @@ def extract_speech(
             speaker_text, expert_name = speaker
             _add_reported(add, match, sentence.start, speaker_text, expert_name)
             statement_sentences.add(sentence.index)
+            # "NAME, TITLE, stressed that ... . "We must ..."": the quotation that
+            # closes the paragraph is the same speaker's.
+            following = _NEXT_QUOTE.match(body, sentence.end)
+            if following is not None and not is_covered[following.start("quote")]:
+                more, more_start, more_end = _quote_text(following)
+                if len(more.split()) >= 4:
+                    verb = match.groupdict().get("verb") or "according to"
+                    add(speaker_text, expert_name, verb, "direct", more, more_start, more_end)
+                    is_covered[more_start:more_end] = b"\x01" * (more_end - more_start)
+                    covered_starts.insert(bisect_left(covered_starts, more_start), more_start)
             break
 
     statements.sort(key=lambda s: s.start)
@@ -483,7 +501,7 @@ def _rule_speaker(
             return None
         return speaker, None
     groups = match.groupdict()
-    name = groups.get("name") or groups.get("speaker") or ""
+    name = groups.get("name") or groups.get("name2") or groups.get("speaker") or ""
     known = registry.resolve(name)
     if known is None and name in reference_aliases:
         known = reference_aliases[name]

@@ -111,7 +111,8 @@ _LOOKS_AHEAD = re.compile(
 _COMMITS_BEFORE = re.compile(
     r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
     r"pledged?|vowed?|proposed?|proposes|to|build|cultivate|foster|nurture|develop|launch|set up|"
-    r"establish|create|add|attract|form|open|push ahead|by 20\d\d)\b",
+    r"establish|create|add|attract|form|open|push ahead|by 20\d\d|nurturing|cultivating|fostering|"
+    r"building|developing)\b",
     re.IGNORECASE,
 )
 # "... 10 provincial clusters will be cultivated": the commitment follows.
