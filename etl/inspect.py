@@ -20,6 +20,7 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     seen_events: set[tuple[str, str, str | None]] = set()
     targets = []
+    seen_targets: set[tuple[str, int]] = set()
     for initiative in facts.initiatives:
         for hit in initiative.sectors:
             key = (initiative.province, hit.text.lower(), hit.slug)
@@ -28,6 +29,10 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
                 seen_pairs.add(pair)
                 province_sectors.append(list(key))
         for target in initiative.targets:
+            # Two clauses of one sentence may both hold the same figure.
+            if (initiative.province, target.start) in seen_targets:
+                continue
+            seen_targets.add((initiative.province, target.start))
             targets.append(
                 {
                     "province": initiative.province,

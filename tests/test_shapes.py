@@ -509,3 +509,11 @@ def test_one_pair_per_province_and_sector_in_the_summary() -> None:
     )
     pairs_json = facts_as_json(extract_article(text))["province_sectors"]
     assert [p[1] for p in pairs_json if p[2] == "new-energy-vehicles"] == ["new energy vehicles"]
+
+
+def test_a_level_in_billions_is_money_not_a_bare_number() -> None:
+    text = "Shanghai will build a digital port.\n" + excerpt(
+        "en_shanghai-daily_pudong-manufacturing-clusters", "will exceed 600 billion"
+    )
+    targets = [t.quantity for i in extract_article(text).initiatives for t in i.targets]
+    assert 600 not in targets and 600_000_000_000 in targets

@@ -130,7 +130,7 @@ _LOOKS_BACK = re.compile(
 _LEVEL = re.compile(
     r"\b(?:output|production|sales|capacity|exports|volume)\b[^.;]{0,80}?\b(?:exceed|reach|hit|surpass|top)\s+"
     r"(?:(?P<approx>" + _APPROX + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
-    r"(?P<mult>million|billion)?\b(?!\s*(?:yuan|dollars|percent|%|U\.S\.))",
+    r"(?P<mult>million|billion)?\b(?![.,]?\d|\s*(?:yuan|dollars|percent|%|U\.S\.|million|billion|trillion))",
     re.IGNORECASE,
 )
 
