@@ -24,7 +24,26 @@ MAX_BYTES_ENV = "POLICYDB_MAX_BYTES"
 ARTICLE_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_MAX_BYTES = 1024 * 1024
-_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+# What a file starts with when it is not text, and what it then is.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx document)",
+    b"\x7fELF": "an executable",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an Office 97-2003 document (.doc/.xls)",
+    b"\xfd7zXZ\x00": "an xz archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+}
+# Control bytes no text encoding an article may be in uses outside UTF-8
+# (tab, line ends, form feed and the ISO-2022 shifts aside).
+_BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x0e\x0f\x1b")
+_BINARY_ADVICE = (
+    "only plain-text articles can be read; if it is a document, save or export it as "
+    "plain text (UTF-8)"
+)
 # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -206,12 +225,16 @@ def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
             ) from None
         if bom != "utf-8-sig":
             notes.append(f"decoded as {bom.upper()} (byte-order mark)")
-    elif data.startswith(_BINARY_MAGIC) or data.count(b"\x00") > max(1, len(data) // 100):
-        raise RejectedFile("binary file (not text); only plain-text articles can be read")
+    elif data.startswith(tuple(_BINARY_MAGIC)) or data.count(b"\x00") > max(1, len(data) // 100):
+        raise RejectedFile(_binary_reason(data))
     else:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
+            # Not UTF-8 and full of control bytes: no encoding will make it text,
+            # and advice to convert it (iconv) would send someone the wrong way.
+            if sum(data.count(b) for b in _BINARY_CONTROLS) > max(1, len(data) // 200):
+                raise RejectedFile(_binary_reason(data)) from None
             text, encoding = _guess(data, error)
             notes.append(f"decoded as {encoding} (not UTF-8)")
     # One line-end convention, so spans mean the same on every platform. NUL
@@ -221,6 +244,25 @@ def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
         notes.append(f"{nuls} NUL character{'s' * (nuls > 1)} stored as U+FFFD")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     return text, notes
+
+
+def _binary_reason(data: bytes) -> str:
+    """Why a file is taken for binary, in words that say what it is and what to do."""
+    kind = next((kind for magic, kind in _BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        return f"looks like a binary file, not text: it starts like {kind}; {_BINARY_ADVICE}"
+    nuls = data.count(b"\x00")
+    if nuls > max(1, len(data) // 100):
+        return (
+            f"looks like a binary file, not text: {nuls:,} of its {len(data):,} bytes are NUL; "
+            f"{_BINARY_ADVICE} (text saved as UTF-16 or UTF-32 without a byte-order mark "
+            "looks like this too: save it again as UTF-8)"
+        )
+    controls = sum(data.count(b) for b in _BINARY_CONTROLS)
+    return (
+        f"looks like a binary file, not text: {controls:,} of its {len(data):,} bytes are "
+        f"control codes no text encoding uses; {_BINARY_ADVICE}"
+    )
 
 
 def _guess(data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:

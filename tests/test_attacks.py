@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -414,3 +414,39 @@ def test_logins_of_a_database_in_use_keep_connecting_after_the_upgrade(
             )
     finally:
         drop_login(scratch_database, name)
+
+
+def _random_bytes() -> bytes:
+    import random
+
+    return random.Random(14).randbytes(64 * 1024)  # about 0.4 % NUL: under the NUL rule
+
+
+def _gzip() -> bytes:
+    import gzip
+
+    return gzip.compress((ARTICLE * 400).encode(), mtime=1)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        ("random.txt", _random_bytes, "control codes no text encoding uses"),
+        ("compressed.txt", _gzip, "starts like a gzip archive"),
+        ("word97.txt", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8,
+         "Office 97-2003 document"),
+        ("image.txt", lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "a PNG image"),
+        ("utf16_no_bom.txt", lambda: ARTICLE.encode("utf-16-le"), "without a byte-order mark"),
+    ],
+)  # fmt: skip
+def test_a_binary_file_is_told_it_is_binary_not_to_convert_its_encoding(
+    migrated: str, tmp_path: Path, name: str, data: Callable[[], bytes], what: str
+) -> None:
+    (tmp_path / name).write_bytes(data())
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    code, summary = _run(migrated, str(tmp_path))
+    assert code == 1 and summary["loaded"] == 1
+    (reason,) = _outcomes(summary).values()
+    assert reason.startswith("looks like a binary file, not text: "), reason
+    assert what in reason and "plain text (UTF-8)" in reason
+    assert "iconv" not in reason and "convert it" not in reason

@@ -245,9 +245,9 @@ CASES = [
     Case("utf8_bom_only", _single("bom.txt", b"\xef\xbb\xbf",
                                   Expect("rejected", r"empty file \(only a byte-order mark\)"))),
     Case("binary_nul_bytes", _single("nuls.txt", b"abc\x00\x00\x00def\x00" * 50,
-                                     Expect("rejected", r"^binary file \(not text\)"))),
+                                     Expect("rejected", r"^looks like a binary file, not text: "))),
     Case("binary_png_header", _single("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
-                                      Expect("rejected", r"^binary file \(not text\)"))),
+                                      Expect("rejected", r"^looks like a binary file, not text: "))),
     Case("gbk_chinese", _single("gbk.txt", CHINESE.encode("gbk"),
                                 Expect("loaded", r"decoded as gb18030 \(not UTF-8\)", CHINESE, "zh"))),
     # Western single-byte text reads as cp1250, cp1252 or cp1257 alike: ambiguous,
@@ -619,7 +619,7 @@ def test_extract_command_reports_bad_files_without_traceback(tmp_path: Path) -> 
     good = _write(tmp_path, "good.txt", PLAIN)
     bad = {
         "empty.txt": ("", "empty file"),
-        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
         "noise.txt": (bytes(range(0x80, 0x100)) * 8, "not UTF-8"),
     }
     for name, (data, _) in bad.items():
