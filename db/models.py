@@ -461,6 +461,15 @@ class Initiative(Base):
         Text,
         comment="English name of the city that announced it for the province; null when the province did.",
     )
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statement.statement_id", ondelete="SET NULL"),
+        # Deleting an article deletes its statements: the lookup must not scan.
+        index=True,
+        comment=(
+            "The statement that announced it, when an official or expert said what the "
+            "province will do; null when the article states it."
+        ),
+    )
     clause_text: Mapped[str] = mapped_column(Text, comment="The clause stating the initiative.")
     span_start: Mapped[int] = mapped_column(Integer, comment="Clause start offset in the body.")
     span_end: Mapped[int] = mapped_column(Integer, comment="Clause end offset (exclusive).")

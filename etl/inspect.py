@@ -53,6 +53,7 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
                     "words": event.words,
                 }
             )
+    speakers = {s.fact.start: s.fact.expert_name or s.fact.speaker_text for s in facts.statements}
     return {
         "article": {
             "outlet": meta.outlet,
@@ -75,6 +76,9 @@ def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
                 "text": i.clause_text,
                 "span": [i.start, i.end],
                 "sectors": [h.slug for h in i.sectors],
+                "announced_by": speakers.get(i.statement_start)
+                if i.statement_start is not None
+                else None,
             }
             for i in facts.initiatives
         ],

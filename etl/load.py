@@ -87,11 +87,12 @@ class _Rows:
 
     source_article: list[tuple[Any, ...]] = field(default_factory=list)
     province_mention: list[tuple[Any, ...]] = field(default_factory=list)
+    # Statements before initiatives: an initiative may point at the statement that announced it.
+    statement: list[tuple[Any, ...]] = field(default_factory=list)
+    statement_topic: list[tuple[Any, ...]] = field(default_factory=list)
     initiative: list[tuple[Any, ...]] = field(default_factory=list)
     initiative_sector: list[tuple[Any, ...]] = field(default_factory=list)
     quantitative_target: list[tuple[Any, ...]] = field(default_factory=list)
-    statement: list[tuple[Any, ...]] = field(default_factory=list)
-    statement_topic: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 _COLUMNS = {
@@ -104,20 +105,20 @@ _COLUMNS = {
         "source_article_id", "province_id", "role", "matched_text", "span_start", "span_end",
         "city",
     ),
-    "initiative": (
-        "initiative_id", "source_article_id", "province_id", "event_kind", "event_on",
-        "event_text", "clause_text", "span_start", "span_end", "sentence_index", "sentence_text",
-        "city",
-    ),
-    "initiative_sector": ("initiative_id", "sector_id", "matched_text", "span_start", "span_end"),
-    "quantitative_target": (
-        "initiative_id", "quantity", "is_approximate", "target_text", "span_start", "span_end",
-    ),
     "statement": (
         "statement_id", "source_article_id", "expert_id", "speaker_text", "verb", "kind",
         "statement_text", "span_start", "span_end",
     ),
     "statement_topic": ("statement_id", "sector_id", "matched_text", "span_start", "span_end"),
+    "initiative": (
+        "initiative_id", "source_article_id", "province_id", "event_kind", "event_on",
+        "event_text", "clause_text", "span_start", "span_end", "sentence_index", "sentence_text",
+        "city", "statement_id",
+    ),
+    "initiative_sector": ("initiative_id", "sector_id", "matched_text", "span_start", "span_end"),
+    "quantitative_target": (
+        "initiative_id", "quantity", "is_approximate", "target_text", "span_start", "span_end",
+    ),
 }  # fmt: skip
 
 
@@ -348,12 +349,31 @@ def _article_rows(
         (article_id, refs.province[m.province], m.role, m.text, m.start, m.end, m.city)
         for m in record.mentions
     )
+    speakers = _expert_keys(record, organizations)
+    statement_at: dict[int, int] = {}
+    for statement in record.statements:
+        statement_id = next(statement_ids)
+        statement_at[statement.start] = statement_id
+        key = speakers.get(statement.expert_name) if statement.expert_name else None
+        rows.statement.append((
+            statement_id, article_id, experts[key] if key else None, statement.speaker_text,
+            statement.verb, statement.kind, statement.text, statement.start, statement.end,
+        ))  # fmt: skip
+        rows.statement_topic.extend(
+            (statement_id, refs.sector[t.slug], t.text, t.start, t.end) for t in statement.topics
+        )
     for initiative in record.initiatives:
         initiative_id = next(initiative_ids)
+        announced_by = (
+            statement_at[initiative.statement_start]
+            if initiative.statement_start is not None
+            else None
+        )
         rows.initiative.append((
             initiative_id, article_id, refs.province[initiative.province], initiative.event_kind,
             initiative.event_on, initiative.event_text, initiative.text, initiative.start,
             initiative.end, initiative.sentence_index, initiative.sentence_text, initiative.city,
+            announced_by,
         ))  # fmt: skip
         rows.initiative_sector.extend(
             (initiative_id, refs.sector[s.slug] if s.slug else None, s.text, s.start, s.end)
@@ -362,15 +382,4 @@ def _article_rows(
         rows.quantitative_target.extend(
             (initiative_id, t.quantity, t.is_approximate, t.text, t.start, t.end)
             for t in initiative.targets
-        )
-    speakers = _expert_keys(record, organizations)
-    for statement in record.statements:
-        statement_id = next(statement_ids)
-        key = speakers.get(statement.expert_name) if statement.expert_name else None
-        rows.statement.append((
-            statement_id, article_id, experts[key] if key else None, statement.speaker_text,
-            statement.verb, statement.kind, statement.text, statement.start, statement.end,
-        ))  # fmt: skip
-        rows.statement_topic.extend(
-            (statement_id, refs.sector[t.slug], t.text, t.start, t.end) for t in statement.topics
         )

@@ -71,6 +71,8 @@ class InitiativeRecord(SpanRecord):
     sentence_text: str
     sectors: list[SectorRecord]
     targets: list[TargetRecord]
+    # The start of the statement that announced it, one of the article's statements.
+    statement_start: int | None = None
 
 
 class ExpertRecord(_Record):
@@ -132,8 +134,17 @@ class ArticleRecord(_Record):
                     f"span {span.start}-{span.end} reads {self.body[span.start : span.end]!r}, "
                     f"not {span.text!r}"
                 )
+        statement_starts = {statement.start for statement in self.statements}
         for initiative in self.initiatives:
             _check_normalized(self.body, initiative, [(initiative.start, initiative.end)])
+            if (
+                initiative.statement_start is not None
+                and initiative.statement_start not in statement_starts
+            ):
+                raise ValueError(
+                    f"initiative {initiative.start}-{initiative.end} names a statement at "
+                    f"{initiative.statement_start}, and no statement starts there"
+                )
         for statement in self.statements:
             parts = statement.parts or [(statement.start, statement.end)]
             if any(
@@ -204,6 +215,7 @@ def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) ->
                     )
                     for t in i.targets
                 ],
+                statement_start=i.statement_start,
             )
             for i in facts.initiatives
         ],

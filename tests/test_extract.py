@@ -341,3 +341,25 @@ def test_a_clause_before_name_appositive_said_is_no_lead() -> None:
     )
     said = [s.fact.text for s in extract_article("Guangdong will act.\n" + sentence).statements]
     assert said == ["The fund will invest in auto chips"]
+
+
+def test_an_initiative_must_name_a_statement_of_its_article() -> None:
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from etl.read import ArticleFile
+    from etl.validate import build_record
+
+    body = (
+        "Hainan will focus on deep sea industries and aerospace, according to Hainan "
+        "governor Liu Xiaoming.\n"
+    )
+    facts = extract_article(body)
+    announced = [i for i in facts.initiatives if i.statement_start is not None]
+    assert announced and announced[0].statement_start == facts.statements[0].fact.start
+    record = build_record(ArticleFile(Path("x"), "0" * 64, body), facts, "x")
+    broken = record.model_dump()
+    broken["initiatives"][0]["statement_start"] = 3
+    with pytest.raises(ValidationError, match="no statement starts there"):
+        type(record).model_validate(broken)

@@ -17,12 +17,13 @@ from tests.quality import ARTICLES
 CHINESE = "zh_chinanews_shandong-future-industries.txt"
 TRADITIONAL = "zh_xinhua_suzhou-nano-base.txt"
 ENGLISH_CITY = "en_china-daily_chengdu-hydrogen-pv.txt"
+GOVERNOR = "en_china-daily_hainan-deep-sea-aerospace.txt"
 
 
 @pytest.fixture
 def loaded(scratch_database: str, tmp_path: Path) -> str:
     migrate.upgrade(scratch_database)
-    for name in (CHINESE, TRADITIONAL, ENGLISH_CITY):
+    for name in (CHINESE, TRADITIONAL, ENGLISH_CITY, GOVERNOR):
         shutil.copy(ARTICLES / name, tmp_path / name)
     result = CliRunner().invoke(cli, ["--database-url", scratch_database, "run", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -98,3 +99,21 @@ def test_sectors_unmapped_on_an_empty_server_says_what_to_do(scratch_database: s
     result = CliRunner().invoke(cli, ["--database-url", scratch_database, "sectors", "unmapped"])
     assert result.exit_code == 2
     assert "db upgrade" in result.output
+
+
+def test_what_a_governor_said_the_province_will_do_shows_who_announced_it(loaded: str) -> None:
+    announced = _rows(
+        loaded,
+        "select i.province_name, i.announced_by, s.expert_name, s.statement_text "
+        "from analytics.initiatives as i "
+        "join analytics.expert_statements as s on s.statement_id = i.statement_id "
+        "where i.province_name = 'Hainan'",
+    )
+    assert ("Hainan", "Liu Xiaoming", "Liu Xiaoming") in {row[:3] for row in announced}
+    assert all(row[1] == row[2] for row in announced)
+    stated = _rows(
+        loaded,
+        "select count(*) from analytics.initiatives "
+        "where province_name = 'Hainan' and statement_id is null and announced_by is null",
+    )
+    assert stated[0][0] > 0

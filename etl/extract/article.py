@@ -147,6 +147,9 @@ class InitiativeFact:
     sectors: list[SectorHit] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     city: str | None = None  # the city that acts for the province ("Shenzhen will ...")
+    # Where the statement starts when the initiative is what someone said the
+    # province will do ("Hainan will ..., according to governor Liu Xiaoming").
+    statement_start: int | None = None
 
 
 @dataclass
@@ -417,7 +420,7 @@ def _place_bound_sector(
 
 def _reported_clause(
     body: str, sentence: Sentence, statements: list[StatementFact]
-) -> Sentence | None:
+) -> tuple[Sentence, StatementFact] | None:
     """The part of a sentence that a statement reports, as a sentence of its own."""
     for statement in statements:
         if statement.start >= sentence.start and statement.start < sentence.end:
@@ -426,7 +429,8 @@ def _reported_clause(
                 start += 1
             end = min(statement.end, sentence.end)
             if end > start:
-                return Sentence(sentence.index, start, end, sentence.paragraph, body[start:end])
+                clause = Sentence(sentence.index, start, end, sentence.paragraph, body[start:end])
+                return clause, statement
     return None
 
 
@@ -483,6 +487,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     # A story about one province names no other anywhere.
     provinces_named = {m.key for places in places_by_sentence.values() for m in places}
     for sentence in sentences:
+        statement_start: int | None = None
         in_sentence = places_by_sentence[sentence.index]
         found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
         # A province named in what someone said is still a province of the story.
@@ -497,7 +502,8 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             reported = _reported_clause(text, sentence, speech.statements)
             if reported is None:
                 continue
-            sentence = reported
+            sentence, said = reported
+            statement_start = said.start
             found = gazetteer.places(text, sentence.start, sentence.end)
         subjects = _subjects(text, sentence, found)
         subject_names = [m.key for m in subjects]
@@ -585,6 +591,7 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                             )
                         ],
                         city=cities.get(province),
+                        statement_start=statement_start,
                         targets=_owned_targets(
                             text,
                             find_targets(text, start, end),

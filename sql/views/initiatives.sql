@@ -21,11 +21,16 @@ final as (
         initiative.sentence_text,
         source_article.published_on,
         source_article.outlet,
-        source_article.source_article_id as article_id
+        source_article.source_article_id as article_id,
+        coalesce(expert.name, statement.speaker_text) as announced_by,
+        initiative.statement_id
     from initiative
     inner join province on province.province_id = initiative.province_id
     inner join source_article
         on source_article.source_article_id = initiative.source_article_id
+    -- Who said the province will do it, when someone did (one row at most).
+    left join statement on statement.statement_id = initiative.statement_id
+    left join expert on expert.expert_id = statement.expert_id
     -- Lateral lookups by initiative, not aggregates over all initiatives, so
     -- a BI tool's first page (a limit) reads only the rows it shows.
     left join lateral (
@@ -72,3 +77,5 @@ comment on column analytics.initiatives.sentence_text is 'The whole sentence, fo
 comment on column analytics.initiatives.published_on is 'Publication date of the article.';
 comment on column analytics.initiatives.outlet is 'Outlet that published the article.';
 comment on column analytics.initiatives.article_id is 'Identifier of the article (source_article_id; see article_catalog).';
+comment on column analytics.initiatives.announced_by is 'The official or expert who said the province will do it (their name, or the words naming them); empty when the article states it.';
+comment on column analytics.initiatives.statement_id is 'Identifier of that statement (see expert_statements); empty when the article states it.';

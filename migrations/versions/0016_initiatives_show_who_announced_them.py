@@ -1,0 +1,116 @@
+"""initiatives show who announced them
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-11-28T06:14:51+00:00
+
+Made by `python -m db.views revision`: VIEWS is a frozen copy of the views of
+sql/views/ that this revision creates or changes, DROPPED those it removes.
+Every view is dropped and created again, unchanged ones from the copies of
+earlier revisions, so that dependent views follow the ones they read.
+"""
+
+from alembic import op
+
+from db import views
+
+revision = "0016"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+DROPPED: list[str] = []
+
+VIEWS = {
+    "initiatives": """\
+-- What has each province committed to, at which event, in which industries?
+-- Grain: one row per initiative.
+create or replace view analytics.initiatives as
+
+with
+
+final as (
+    select
+        initiative.initiative_id,
+        province.code as province_code,
+        province.name as province_name,
+        initiative.city,
+        initiative.event_kind,
+        initiative.event_on,
+        initiative.event_text,
+        initiative.clause_text as initiative_text,
+        coalesce(sectors.sectors, '') as sectors,
+        coalesce(sectors.sector_count, 0) as sector_count,
+        coalesce(unmapped.terms, '') as unmapped_sector_terms,
+        coalesce(targets.target_count, 0) as target_count,
+        initiative.sentence_text,
+        source_article.published_on,
+        source_article.outlet,
+        source_article.source_article_id as article_id,
+        coalesce(expert.name, statement.speaker_text) as announced_by,
+        initiative.statement_id
+    from initiative
+    inner join province on province.province_id = initiative.province_id
+    inner join source_article
+        on source_article.source_article_id = initiative.source_article_id
+    -- Who said the province will do it, when someone did (one row at most).
+    left join statement on statement.statement_id = initiative.statement_id
+    left join expert on expert.expert_id = statement.expert_id
+    -- Lateral lookups by initiative, not aggregates over all initiatives, so
+    -- a BI tool's first page (a limit) reads only the rows it shows.
+    left join lateral (
+        select
+            count(*) as sector_count,
+            string_agg(sector_names.name, ', ' order by sector_names.name) as sectors
+        from (
+            select distinct sector.name
+            from initiative_sector
+            inner join sector on sector.sector_id = initiative_sector.sector_id
+            where initiative_sector.initiative_id = initiative.initiative_id
+        ) as sector_names
+    ) as sectors on true
+    left join lateral (
+        select string_agg(distinct initiative_sector.matched_text, ', ') as terms
+        from initiative_sector
+        where initiative_sector.initiative_id = initiative.initiative_id
+            and initiative_sector.sector_id is null
+    ) as unmapped on true
+    left join lateral (
+        select count(*) as target_count
+        from quantitative_target
+        where quantitative_target.initiative_id = initiative.initiative_id
+    ) as targets on true
+)
+
+select * from final;
+
+comment on view analytics.initiatives is
+    'Policy actions and commitments of provinces. One row per initiative.';
+comment on column analytics.initiatives.initiative_id is 'Identifier of the initiative.';
+comment on column analytics.initiatives.province_code is 'ISO 3166-2:CN code of the province, e.g. CN-SD.';
+comment on column analytics.initiatives.province_name is 'English name of the province.';
+comment on column analytics.initiatives.city is 'English name of the city that announced it for the province (e.g. Shenzhen); empty when the province did.';
+comment on column analytics.initiatives.unmapped_sector_terms is 'Industries it names in the article''s words that the sector taxonomy does not know yet, comma-separated; empty when none.';
+comment on column analytics.initiatives.event_kind is 'Where it was announced: conference, government_work_report, plan, policy or other.';
+comment on column analytics.initiatives.event_on is 'Date of the event, when the article gives it.';
+comment on column analytics.initiatives.event_text is 'The words naming the event.';
+comment on column analytics.initiatives.initiative_text is 'The clause stating the initiative.';
+comment on column analytics.initiatives.sectors is 'Names of the sectors it targets, comma-separated, alphabetical; empty when none.';
+comment on column analytics.initiatives.sector_count is 'Distinct sectors it targets.';
+comment on column analytics.initiatives.target_count is 'Quantitative targets it sets.';
+comment on column analytics.initiatives.sentence_text is 'The whole sentence, for context.';
+comment on column analytics.initiatives.published_on is 'Publication date of the article.';
+comment on column analytics.initiatives.outlet is 'Outlet that published the article.';
+comment on column analytics.initiatives.article_id is 'Identifier of the article (source_article_id; see article_catalog).';
+comment on column analytics.initiatives.announced_by is 'The official or expert who said the province will do it (their name, or the words naming them); empty when the article states it.';
+comment on column analytics.initiatives.statement_id is 'Identifier of that statement (see expert_statements); empty when the article states it.';
+""",
+}
+
+
+def upgrade() -> None:
+    views.replace_views(op.get_bind(), views.previous_views(revision), views.views_at(revision))
+
+
+def downgrade() -> None:
+    views.replace_views(op.get_bind(), views.views_at(revision), views.previous_views(revision))
