@@ -25,7 +25,7 @@ from db import settings
 
 EXIT_REJECTED = 1
 EXIT_CONFIG = 2
-PASSWORD_ENV = "POLICYDB_PASSWORD"
+PASSWORD_ENV = settings.PASSWORD_ENV
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Options:
     database_url: str | None
     pgdata: str | None
     debug: bool
+    config: settings.Settings
 
     @contextlib.contextmanager
     def database(self, port: int | None = None) -> Iterator[str]:
@@ -77,7 +78,13 @@ def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, debug:
       python -m etl extract article.txt --json
       python -m etl sql "select * from province limit 5"
     """
-    ctx.obj = Options(database_url=database_url, pgdata=pgdata, debug=debug)
+    # Every setting is checked here, before any command does anything: a bad
+    # value is exit 2 with a message naming it, whichever command needs it.
+    try:
+        configured = settings.current()
+    except settings.ConfigurationError as error:
+        fail(str(error))
+    ctx.obj = Options(database_url=database_url, pgdata=pgdata, debug=debug, config=configured)
 
 
 # --- db -------------------------------------------------------------------
@@ -251,9 +258,10 @@ def db_create_loader(options: Options, name: str, password_env: str) -> None:
 def _create_login(options: Options, name: str, password_env: str, kind: str) -> str:
     from db import access
 
-    password = os.environ.get(password_env) or click.prompt(
-        f"Password for {name}", hide_input=True, confirmation_prompt=True
-    )
+    configured = options.config.password if password_env == PASSWORD_ENV else None
+    password = (
+        configured.get_secret_value() if configured else os.environ.get(password_env)
+    ) or click.prompt(f"Password for {name}", hide_input=True, confirmation_prompt=True)
     with options.database() as url:
         try:
             login = access.create_login(url, name, password, access.GROUPS[kind])
@@ -502,16 +510,15 @@ def run(
       python -m etl run ~/articles/2024 --json
     """
     from etl.pipeline import BATCH_SIZE, run_pipeline
-    from etl.read import MAX_BYTES_ENV, parse_size
 
-    # A size setting is checked before any file is read: "1MB" is a size, "0"
-    # and "lots" are mistakes that would otherwise reject or admit every file.
+    # A size is checked before any file is read: "1MB" is a size, "0" and "lots"
+    # are mistakes that would otherwise reject or admit every file (the
+    # environment's POLICYDB_MAX_BYTES is checked with the other settings).
     try:
-        limit = parse_size(max_bytes, "--max-bytes") if max_bytes else None
-        if limit is None and os.environ.get(MAX_BYTES_ENV):
-            limit = parse_size(os.environ[MAX_BYTES_ENV])
+        limit = settings.parse_size(max_bytes, "--max-bytes") if max_bytes else None
     except ValueError as error:
         fail(str(error))
+    limit = limit or options.config.max_bytes
     paths = paths or (Path("seeds"),)
     # SIGTERM (systemd, docker stop, timeout) ends a run as Ctrl-C does: the batch
     # in hand is rolled back, the run is recorded as interrupted, exit 143.

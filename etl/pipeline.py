@@ -43,9 +43,10 @@ from sqlalchemy import Connection, create_engine, func, insert, pool, select, te
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from db import settings
 from db.models import EtlRun
 from db.reference import sync_reference
-from db.settings import RUN_LOCK_WAIT_ENV, libpq_url, run_lock_wait
+from db.settings import RUN_LOCK_WAIT_ENV, libpq_url
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.reference import default_reference
@@ -452,7 +453,8 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
                  show_progress: bool = False, workers: int | None = None,
                  batch_size: int = BATCH_SIZE) -> RunSummary:  # fmt: skip
     """Load the article files under ``paths``; ``workers`` defaults to the CPU count."""
-    wait = run_lock_wait()
+    configured = settings.current()  # every setting checked before anything is done
+    wait, max_bytes = configured.run_lock_wait, max_bytes or configured.max_bytes
     engine = create_engine(
         url, poolclass=pool.NullPool, connect_args={"application_name": APPLICATION_NAME}
     )

@@ -17,10 +17,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from db import settings
+
+# The size setting is validated with the others (db/settings.py); named here too.
+from db.settings import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from db.settings import MAX_BYTES_ENV
+from db.settings import parse_size as parse_size
 from etl.extract.text import blank_markup, looks_like_markup
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MAX_BYTES_ENV = "POLICYDB_MAX_BYTES"
 ARTICLE_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_MAX_BYTES = 1024 * 1024
@@ -107,27 +111,8 @@ class ArticleFile:
     notes: tuple[str, ...] = ()
 
 
-_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024**2, "M": 1024**2, "GB": 1024**3, "G": 1024**3}  # fmt: skip
-
-
-def parse_size(value: str, setting: str = MAX_BYTES_ENV) -> int:
-    """'5000000', '10MB', '512 KB' → bytes; anything else, or zero, is a ValueError naming the setting."""
-    text = value.strip().upper()
-    number = text.rstrip("KMGB ").strip()
-    unit = text[len(number) :].strip()
-    if not number.isdigit() or unit not in _SIZE_UNITS or int(number) == 0:
-        raise ValueError(
-            f"{setting}={value!r} is not a size; give a positive number of bytes, "
-            "optionally with KB, MB or GB (e.g. 10MB)"
-        )
-    return int(number) * _SIZE_UNITS[unit]
-
-
 def max_bytes(override: int | None = None) -> int:
-    if override:
-        return override
-    configured = os.environ.get(MAX_BYTES_ENV)
-    return parse_size(configured) if configured else DEFAULT_MAX_BYTES
+    return override or settings.current().max_bytes
 
 
 def discover(paths: list[Path]) -> Iterator[Path]:

@@ -409,9 +409,8 @@ def test_logins_of_a_database_in_use_keep_connecting_after_the_upgrade(
         migrate.upgrade(scratch_database)
         login = make_url(scratch_database).set(username=name, password="pw")
         with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
-            assert reader.execute("select count(*) from analytics.article_catalog").fetchone() == (
-                1,
-            )
+            # A plain view: later view migrations leave materialized ones empty until a refresh.
+            assert reader.execute("select count(*) from analytics.etl_health").fetchone() == (1,)
     finally:
         drop_login(scratch_database, name)
 
@@ -450,3 +449,54 @@ def test_a_binary_file_is_told_it_is_binary_not_to_convert_its_encoding(
     assert reason.startswith("looks like a binary file, not text: "), reason
     assert what in reason and "plain text (UTF-8)" in reason
     assert "iconv" not in reason and "convert it" not in reason
+
+
+def test_settings_are_read_in_one_place_with_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    from db import settings
+
+    for name, value in {
+        "POLICYDB_MAX_BYTES": "10MB",
+        "POLICYDB_CONNECT_TIMEOUT": "3",
+        "POLICYDB_RUN_LOCK_WAIT": " 60 ",
+        "POLICYDB_PGDATA": "/tmp/state",
+        "POLICYDB_PASSWORD": "",  # empty: as if unset (prompt)
+    }.items():
+        monkeypatch.setenv(name, value)
+    configured = settings.current()
+    assert configured.max_bytes == 10 * 1024**2
+    assert (configured.connect_timeout, configured.run_lock_wait) == (3, 60)
+    assert configured.pgdata == Path("/tmp/state") and configured.password is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "named"),
+    [
+        ("POLICYDB_CONNECT_TIMEOUT", "0", "POLICYDB_CONNECT_TIMEOUT"),
+        ("POLICYDB_CONNECT_TIMEOUT", "soon", "POLICYDB_CONNECT_TIMEOUT"),
+        ("POLICYDB_RUN_LOCK_WAIT", "-5", "POLICYDB_RUN_LOCK_WAIT"),
+        ("POLICYDB_RUN_LOCK_WAIT", "1h", "POLICYDB_RUN_LOCK_WAIT"),
+        ("POLICYDB_MAX_BYTES", "lots", "POLICYDB_MAX_BYTES"),
+        ("POLICYDB_PGDATA", "<a file>", "pgdata"),
+    ],
+)
+def test_a_bad_setting_stops_any_command_and_is_named(
+    tmp_path: Path, name: str, value: str, named: str
+) -> None:
+    if value == "<a file>":
+        value = str(tmp_path / "file")
+        Path(value).write_text("not a folder")
+    # `db url` needs none of them: every setting is checked before any command runs.
+    result = CliRunner().invoke(
+        cli, ["--database-url", "postgresql://u@127.0.0.1:1/db", "db", "url"], env={name: value}
+    )
+    assert result.exit_code == 2, result.output
+    assert named in result.output and "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_a_url_with_a_port_out_of_range_is_a_message(port: str) -> None:
+    done = _etl("--database-url", f"postgresql://u:secret@localhost:{port}/db", "sql", "select 1")
+    assert done.returncode == 2, done.stderr
+    assert "1 to 65535" in done.stderr and "DATABASE_URL" in done.stderr
+    assert "secret" not in done.stderr + done.stdout and "Traceback" not in done.stderr
