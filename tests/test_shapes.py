@@ -458,6 +458,17 @@ def test_chinese_enumeration_with_a_closing_category() -> None:
     [
         ("zh_people-cn_hydrogen-industry", "突破100亿元", [(Decimal(10**10), True)]),
         ("zh_chinanews_anhui-nev-output", "突破150万辆", []),  # 2021's output: achieved
+        # A unit count in 亿台, and a share raised "到" a level.
+        (
+            "zh_economic-daily_jiangxi-1269-chains",
+            "整机出货量达2亿台",
+            [(Decimal(2 * 10**8), False)],
+        ),
+        (
+            "zh_chinanews_liaoning-trillion-bases",
+            "高端装备制造营收占比提高到27.5%",
+            [(Decimal("27.5"), False)],
+        ),
     ],
 )
 def test_chinese_targets_look_ahead(article: str, marker: str, expected: list) -> None:
@@ -517,3 +528,9 @@ def test_a_level_in_billions_is_money_not_a_bare_number() -> None:
     )
     targets = [t.quantity for i in extract_article(text).initiatives for t in i.targets]
     assert 600 not in targets and 600_000_000_000 in targets
+
+
+def test_a_place_inside_a_university_name_is_not_a_province() -> None:
+    facts = extract_article(excerpt("zh_dahecaifang_henan-cluster-chains-expert", "兰枫认为"))
+    assert "Shanghai" not in facts.provinces
+    assert "Henan" in facts.provinces

@@ -37,7 +37,9 @@ _COMMITMENT = re.compile(
 )
 # A place inside a proper name is not the place: 山东大学, 湖南卫视, 四川航空.
 _PROPER_NAME_AFTER = re.compile(
-    r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院|[)）]?(?:有限|公司)"
+    r"大学|学院|银行|日报|晚报|卫视|电视台|广播|证券|航空公司|集团|股份|医院|研究院|[)）]?(?:有限|公司)|"
+    # 上海交通大学, 湖南师范大学, 四川省人民医院: a few words, then the institution.
+    r"[\u4e00-\u9fff]{1,4}?(?:大学|学院|研究院|研究所|医院)"
 )
 # A sentence about the country: its plans are no province's (unless it names one).
 _NATIONAL = re.compile(
@@ -71,7 +73,8 @@ _LEADING_CUE = re.compile(
 
 # A target looks ahead (到2027年, 力争, 目标, 将); "2021年…产量突破150万辆" is an achievement.
 _FUTURE = re.compile(
-    r"[到至]20\d\d年|力争|目标|计划|将|预期|争取|确保|预计|要|打造|培育|规划|设立|新目标"
+    r"[到至]20\d\d年|力争|目标|计划|将|预期|争取|确保|预计|要|打造|培育|规划|设立|新目标|"
+    r"提高到|提升到|增长到|达到|加快建设|新建|新培育"
 )
 _PAST = re.compile(
     r"去年|上年|已经|已|实现了|同比|截至|截止|累计|前三季度|上半年|完成了|(?<![到至\d])20\d\d年(?!前|底|末)"
@@ -81,7 +84,8 @@ _TARGET = re.compile(
     + NUMBER
     # "3至5家": a range counts from its lower end.
     + r"(?:(?:至|到|-|~|—)\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+))?"
-    r"(?P<post>余|多)?\s*(?P<measure>个|家|条|座|项|所|支|批|大|万辆|辆|亿元|万亿元|元|%|％)"
+    r"(?P<post>余|多)?\s*(?P<measure>个|家|条|座|项|所|支|批|大|万辆|辆|亿元|万亿元|元|%|％|"
+    r"亿台|万台|台|万吨|吨)"
     r"(?P<approx>以上|左右|上下)?(?P<noun>[\u4e00-\u9fff]{0,12})"
     r"(?P<approx_after>以上|左右|上下)?"
 )
@@ -311,8 +315,11 @@ def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
 def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
     targets: list[Target] = []
     for found in _TARGET.finditer(text, sentence.start, sentence.end):
-        window = text[max(sentence.start, found.start() - 30) : found.start()]
-        if not _FUTURE.search(window) or _PAST.search(window):
+        window = text[max(sentence.start, found.start() - 50) : found.start()]
+        # The nearer cue decides: "2021年…突破150万辆" is past, "去年…,力争到2027年…" ahead.
+        future = [m.start() for m in _FUTURE.finditer(window)]
+        past = [m.start() for m in _PAST.finditer(window)]
+        if not future or (past and past[-1] > future[-1]):
             continue
         number, measure = found.group("number"), found.group("measure")
         # "一批", "一个是": a batch, an item - no count; a year is no count either.
@@ -325,8 +332,10 @@ def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:
             continue
         if measure in ("亿元", "万亿元"):
             quantity *= Decimal(10) ** (12 if measure == "万亿元" else 8)
-        elif measure == "万辆":
+        elif measure in ("万辆", "万台", "万吨"):
             quantity *= 10_000
+        elif measure == "亿台":
+            quantity *= 10**8
         approximate = found.group("pre") in _APPROX_BEFORE or any(
             found.group(g) for g in ("post", "approx", "approx_after")
         )
