@@ -534,3 +534,15 @@ def test_a_place_inside_a_university_name_is_not_a_province() -> None:
     facts = extract_article(excerpt("zh_dahecaifang_henan-cluster-chains-expert", "兰枫认为"))
     assert "Shanghai" not in facts.provinces
     assert "Henan" in facts.provinces
+
+
+def test_what_a_chinese_official_announced_links_the_statement() -> None:
+    text = excerpt(
+        "zh_dahecaifang_henan-cluster-chains-expert",
+        "副厅长李翔在新闻发布会上表示",
+        "李翔在新闻发布会上透露",
+    )
+    facts = extract_article(text)
+    starts = {s.fact.start: s.fact.expert_name for s in facts.statements}
+    announced = {i.sentence_text[:8]: starts.get(i.statement_start) for i in facts.initiatives}
+    assert announced["李翔在新闻发布会"] == "李翔"

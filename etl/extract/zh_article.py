@@ -26,6 +26,7 @@ from etl.extract.article import (
     Target,
 )
 from etl.extract.gazetteer import ChineseGazetteer, Match, default_chinese_gazetteer
+from etl.extract.speech import StatementFact
 from etl.extract.text import Sentence, SpanIndex, normalize
 from etl.extract.zh_metadata import ChineseMetadataReader
 from etl.extract.zh_speech import ChineseSpeech
@@ -149,6 +150,7 @@ def extract_chinese_article(
             # "多数地方预期目标为5%…,海南、内蒙古…分别定在6%以上": the figures after the
             # listed provinces are theirs; those before belong to someone else.
             targets = [t for t in targets if t.start > in_sentence[0].start]
+        said = _statement_over(speech.statements, sentence)
         for province, city in subjects.items():
             initiatives.append(
                 InitiativeFact(
@@ -162,6 +164,7 @@ def extract_chinese_article(
                     sectors=sectors,
                     targets=targets,
                     city=city,
+                    statement_start=said.start if said else None,
                 )
             )
     statements = [
@@ -242,6 +245,14 @@ def _subjects(
     return subjects
 
 
+def _statement_over(statements: list[StatementFact], sentence: Sentence) -> StatementFact | None:
+    """The statement that says this sentence: "李翔透露,…力争新培育…" is what he announced."""
+    for statement in statements:
+        if statement.start < sentence.end and sentence.start < statement.end:
+            return statement
+    return None
+
+
 def _event(sentence: str) -> Event:
     for kind, pattern in _EVENTS:
         found = pattern.search(sentence)
@@ -274,6 +285,8 @@ def _sectors(
             continue
         if not inside and _is_a_clause(text[item_start:item_end]):
             continue  # "物料搬运", "卫星数据在海洋", "新质生产力激活实体经济": actions, not industries
+        if _NOT_A_SECTOR.search(text[item_start:item_end]):
+            continue
         slug = inside[0].key if len(inside) == 1 else None
         hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))
         covered.append((item_start, item_end))
@@ -284,6 +297,15 @@ def _sectors(
     ordered = sorted(hits, key=lambda h: (h.start, -h.end))
     # One sector per start offset: an item and a longer term may begin together.
     return [h for i, h in enumerate(ordered) if i == 0 or h.start != ordered[i - 1].start]
+
+
+# Counted groups ("30条重点产业链"), parks and projects ("沈阳航空动力产业园"), and
+# generic aims ("新质生产力", "产业链融合发展", "数字化改造") name no industry.
+_NOT_A_SECTOR = re.compile(
+    r"^(?:\d+|[一二两三四五六七八九十百千]+)(?:个|条|大|家|项)|"
+    r"(?:产业园|园区|项目|工程|基地|示范区|新区)$|"
+    r"新质生产力|高质量发展|融合发展|(?:建设|升级|改造|转型)$"
+)
 
 
 def _is_a_clause(words: str) -> bool:
