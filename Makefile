@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-external lint check clean erd bench bench-views bench-extract quality
+.PHONY: install run test test-external lint check clean erd bench bench-views bench-extract quality attacks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 ## Extraction quality on the real corpus (tests/corpus/): P/R/F1 per language and split; last line JSON.
 quality: $(STAMP)
 	$(BIN)/python -m tests.quality
+
+## docs/reliability.md's attack list rerun in one go (~35 s): files tried, kills survived, rows lost.
+attacks: $(STAMP)
+	$(BIN)/python -m tests.attack_list
 
 lint: $(STAMP)
 	$(BIN)/ruff check etl db migrations tests bench

@@ -500,3 +500,16 @@ def test_a_url_with_a_port_out_of_range_is_a_message(port: str) -> None:
     assert done.returncode == 2, done.stderr
     assert "1 to 65535" in done.stderr and "DATABASE_URL" in done.stderr
     assert "secret" not in done.stderr + done.stdout and "Traceback" not in done.stderr
+
+
+def test_the_whole_attack_list_holds(server_url: str) -> None:
+    """docs/reliability.md's attacks rerun in one go (python -m tests.attack_list), ~35 s."""
+    from tests import attack_list
+
+    figures = attack_list.run(server_url)
+    print(attack_list.render(figures))
+    assert figures.problems == []
+    assert figures.files_tried >= 45 and figures.files_dropped == figures.secrets_stored == 0
+    assert figures.kills_survived == 4 and figures.concurrent_runs == 2
+    assert figures.rows_lost == figures.rows_extra == 0 and figures.fact_rows > 0
+    assert figures.privileges_denied == figures.privilege_checks >= 30
