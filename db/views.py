@@ -3,10 +3,11 @@
 ``sql/views/<name>.sql`` is where a view is written and reviewed. A migration
 cannot read those files when it runs, though: a later edit would silently
 change what an old revision creates, and a downgrade could not bring the old
-definition back. So a view migration carries a frozen copy of the views it
-creates or changes (``VIEWS``; earlier ones come from earlier migrations),
-made by ``python -m db.views revision -m "why"``, and its downgrade restores
-the set of the revision before it. ``check()`` (run by
+definition back. So ``python -m db.views revision -m "why"`` writes a
+migration that carries a frozen copy of the views it creates or changes
+(``VIEWS``; earlier ones come from earlier migrations) and the SQL it runs
+(``UPGRADE``, ``DOWNGRADE``): nothing in this module runs when a migration
+does, so editing it changes no old revision. ``check()`` (run by
 ``python -m etl db check`` in CI) fails when the files and the newest frozen
 copies disagree, as ``alembic check`` does for tables.
 
@@ -26,7 +27,6 @@ from pathlib import Path
 
 from alembic.config import Config
 from alembic.script import Script, ScriptDirectory
-from sqlalchemy import Connection
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWS_DIR = ROOT / "sql" / "views"
@@ -85,79 +85,26 @@ def _is_materialized(sql: str) -> bool:
     return bool(created and created.group(1))
 
 
-def drop_views(connection: Connection, views: Mapping[str, str]) -> None:
+def drop_script(views: Mapping[str, str]) -> str:
+    statements = []
     for name in reversed(dependency_order(views)):
         kind = "materialized view" if _is_materialized(views[name]) else "view"
-        connection.exec_driver_sql(f"drop {kind} if exists {SCHEMA}.{name}")
+        statements.append(f"drop {kind} if exists {SCHEMA}.{name};")
+    return "\n".join(statements)
 
 
-def create_views(connection: Connection, views: Mapping[str, str]) -> None:
+def create_script(views: Mapping[str, str]) -> str:
+    parts = []
     for name in dependency_order(views):
-        execute_script(connection, views[name])
-        connection.exec_driver_sql(f"grant select on {SCHEMA}.{name} to {READER_ROLE}")
+        parts.append(views[name].rstrip())
+        parts.append(f"grant select on {SCHEMA}.{name} to {READER_ROLE};")
+    return "\n\n".join(parts)
 
 
-def replace_views(connection: Connection, old: Mapping[str, str], new: Mapping[str, str]) -> None:
-    """Swap the old set of views for the new one, in one transaction."""
-    drop_views(connection, old)
-    create_views(connection, new)
-
-
-_CREATE_READER = f"""
-do $$
-begin
-    if not exists (select from pg_roles where rolname = '{READER_ROLE}') then
-        create role {READER_ROLE} nologin;
-    end if;
-exception when insufficient_privilege then
-    raise exception 'the role {READER_ROLE} does not exist and % may not create it', current_user
-        using hint = 'ask a superuser to run: create role {READER_ROLE} nologin';
-end
-$$;
-create schema if not exists {SCHEMA};
-comment on schema {SCHEMA} is
-    'Views for analysts and BI tools; the tables they read are in public.';
-grant usage on schema {SCHEMA} to {READER_ROLE};
-alter default privileges in schema {SCHEMA} grant select on tables to {READER_ROLE};
-do $$
-begin
-    execute format('grant connect on database %I to {READER_ROLE}', current_database());
-end
-$$;
--- PostgreSQL before 15 let every role create tables in public; a reader must not.
-revoke create on schema public from public;
-"""
-
-_DROP_READER = f"""
-alter default privileges in schema {SCHEMA} revoke select on tables from {READER_ROLE};
-drop schema if exists {SCHEMA};
-do $$
-begin
-    execute format('revoke connect on database %I from {READER_ROLE}', current_database());
-end
-$$;
-"""
-
-
-def execute_script(connection: Connection, sql: str) -> None:
-    """Run several statements as written: no bind parameters, so '%' and ':' are literal."""
-    # Through the DBAPI cursor, inside the same transaction: SQLAlchemy would
-    # pass a parameter tuple, and psycopg would then parse '%' as a placeholder.
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql)
-    finally:
-        cursor.close()
-
-
-def create_schema_and_reader(connection: Connection) -> None:
-    """The analytics schema and the NOLOGIN group role BI logins belong to."""
-    execute_script(connection, _CREATE_READER)
-
-
-def drop_schema_and_reader(connection: Connection) -> None:
-    # The role is the server's, not this database's: other databases may use it.
-    execute_script(connection, _DROP_READER)
+def replace_script(old: Mapping[str, str], new: Mapping[str, str]) -> str:
+    """The SQL that swaps the old set of views for the new one: what a view
+    migration freezes, so that a later edit of this module changes no old revision."""
+    return f"{drop_script(old)}\n\n{create_script(new)}\n"
 
 
 def _down(script: Script) -> str | None:
@@ -182,25 +129,6 @@ def frozen_views(scripts: ScriptDirectory, revision: str | None) -> dict[str, st
         for name in getattr(module, "DROPPED", ()):
             views.pop(name, None)
     return views
-
-
-def _migration_scripts() -> ScriptDirectory:
-    from alembic import context
-
-    return ScriptDirectory.from_config(context.config)
-
-
-def views_at(revision: str) -> dict[str, str]:
-    """For a migration: the whole set of views as of its own revision."""
-    return frozen_views(_migration_scripts(), revision)
-
-
-def previous_views(revision: str) -> dict[str, str]:
-    """For a migration: the whole set of views as of the revision before it."""
-    scripts = _migration_scripts()
-    script = scripts.get_revision(revision)
-    assert script is not None
-    return frozen_views(scripts, _down(script))
 
 
 def _scripts(config: Config | None = None) -> ScriptDirectory:
@@ -234,14 +162,14 @@ Revises: {down_revision}
 Create Date: {date}
 
 Made by `python -m db.views revision`: VIEWS is a frozen copy of the views of
-sql/views/ that this revision creates or changes, DROPPED those it removes.
-Every view is dropped and created again, unchanged ones from the copies of
-earlier revisions, so that dependent views follow the ones they read.
+sql/views/ that this revision creates or changes, DROPPED those it removes
+(the record `python -m db.views` reads to know the views at each revision).
+UPGRADE and DOWNGRADE are the SQL it runs, frozen too: every view is dropped
+and created again, in dependency order, so that dependent views follow the
+ones they read; no code outside this file decides what it does.
 """
 
 from alembic import op
-
-from db import views
 
 revision = "{revision}"
 down_revision = "{down_revision}"
@@ -252,21 +180,38 @@ DROPPED: list[str] = {dropped}
 
 VIEWS = {views}
 
+UPGRADE = {upgrade}
+
+DOWNGRADE = {downgrade}
+
+
+def _execute(sql: str) -> None:
+    # Through the DBAPI cursor: no bind parameters, so '%' and ':' stay literal.
+    cursor = op.get_bind().connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
 
 def upgrade() -> None:
-    views.replace_views(op.get_bind(), views.previous_views(revision), views.views_at(revision))
+    _execute(UPGRADE)
 
 
 def downgrade() -> None:
-    views.replace_views(op.get_bind(), views.views_at(revision), views.previous_views(revision))
+    _execute(DOWNGRADE)
 '''
+
+
+def _string_literal(text: str) -> str:
+    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return f'"""\\\n{body}"""'
 
 
 def render_views_literal(views: Mapping[str, str]) -> str:
     lines = ["{"]
     for name in sorted(views):
-        body = views[name].replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-        lines.append(f'    "{name}": """\\\n{body}""",')
+        lines.append(f'    "{name}": {_string_literal(views[name])},')
     lines.append("}")
     return "\n".join(lines)
 
@@ -284,6 +229,7 @@ def write_revision(message: str, directory: Path = VIEWS_DIR, config: Config | N
     dropped = sorted(frozen.keys() - files.keys())
     if not changed and not dropped:
         raise ViewError("sql/views/ and the migrations already agree; nothing to freeze")
+    after = {name: sql for name, sql in {**frozen, **changed}.items() if name not in dropped}
     revision = f"{int(head) + 1:04d}"
     slug = ""
     for word in re.findall(r"[a-z0-9]+", message.lower()):
@@ -299,6 +245,8 @@ def write_revision(message: str, directory: Path = VIEWS_DIR, config: Config | N
             date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             views=render_views_literal(changed),
             dropped=repr(dropped),
+            upgrade=_string_literal(replace_script(frozen, after)),
+            downgrade=_string_literal(replace_script(after, frozen)),
         ),
         encoding="utf-8",
     )

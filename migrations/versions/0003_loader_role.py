@@ -16,8 +16,6 @@ is left in place on downgrade (another database may use it).
 
 from alembic import op
 
-from db.views import execute_script
-
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -67,9 +65,18 @@ $$;
 """
 
 
+def _execute(sql: str) -> None:
+    # Through the DBAPI cursor: no bind parameters, so '%' and ':' stay literal.
+    cursor = op.get_bind().connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
+
 def upgrade() -> None:
-    execute_script(op.get_bind(), UPGRADE)
+    _execute(UPGRADE)
 
 
 def downgrade() -> None:
-    execute_script(op.get_bind(), DOWNGRADE)
+    _execute(DOWNGRADE)

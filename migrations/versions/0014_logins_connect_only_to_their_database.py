@@ -24,8 +24,6 @@ DB to ROLE`. The owner and superusers are not affected.
 
 from alembic import op
 
-from db.views import execute_script
-
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
@@ -68,9 +66,18 @@ $$;
 """
 
 
+def _execute(sql: str) -> None:
+    # Through the DBAPI cursor: no bind parameters, so '%' and ':' stay literal.
+    cursor = op.get_bind().connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
+
 def upgrade() -> None:
-    execute_script(op.get_bind(), UPGRADE)
+    _execute(UPGRADE)
 
 
 def downgrade() -> None:
-    execute_script(op.get_bind(), DOWNGRADE)
+    _execute(DOWNGRADE)
