@@ -24,20 +24,21 @@ from typing import Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
-DATABASE_URL_ENV = "DATABASE_URL"
-PGDATA_ENV = "POLICYDB_PGDATA"
+from db.env import (
+    CONNECT_TIMEOUT_ENV,
+    DATABASE_URL_ENV,
+    MAX_BYTES_ENV,
+    PGDATA_ENV,
+    RUN_LOCK_WAIT_ENV,
+)
+from db.env import PASSWORD_ENV as PASSWORD_ENV
+
 DEFAULT_PGDATA = Path(".pgdata")
 LOCK_TIMEOUT = "10s"
-MAX_BYTES_ENV = "POLICYDB_MAX_BYTES"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-CONNECT_TIMEOUT_ENV = "POLICYDB_CONNECT_TIMEOUT"
 DEFAULT_CONNECT_TIMEOUT = 10  # seconds: a server that accepts and never answers must not hang a run
-RUN_LOCK_WAIT_ENV = "POLICYDB_RUN_LOCK_WAIT"
 DEFAULT_RUN_LOCK_WAIT = 3600  # seconds a run waits for another run to finish before giving up
-PASSWORD_ENV = "POLICYDB_PASSWORD"
 
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024**2, "M": 1024**2, "GB": 1024**3, "G": 1024**3}  # fmt: skip
 
@@ -124,6 +125,9 @@ def pgdata_dir(override: str | Path | None = None) -> Path:
 
 def normalize_url(url: str) -> str:
     """Accept the URL forms people paste (postgres://, postgresql://) and pin psycopg 3."""
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed: URL = make_url(url)
         port = parsed.port
@@ -152,6 +156,9 @@ def normalize_url(url: str) -> str:
 
 
 def mask_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
@@ -160,6 +167,8 @@ def mask_url(url: str) -> str:
 
 def libpq_url(url: str) -> str:
     """The same URL in the form psql and psycopg.connect take."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 

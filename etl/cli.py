@@ -17,15 +17,23 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from db import settings
+# Only light modules at the top: `--help` and shell completion must not pay for
+# SQLAlchemy, pydantic or extraction. Each command imports what it needs.
+from db import env
+from etl import DISTRIBUTION
+
+if TYPE_CHECKING:
+    from db import settings
 
 EXIT_REJECTED = 1
 EXIT_CONFIG = 2
-PASSWORD_ENV = settings.PASSWORD_ENV
+PASSWORD_ENV = env.PASSWORD_ENV
+PROG_NAME = "policydb"
+COMPLETE_VAR = "_POLICYDB_COMPLETE"
 
 
 @dataclass
@@ -37,6 +45,8 @@ class Options:
 
     @contextlib.contextmanager
     def database(self, port: int | None = None) -> Iterator[str]:
+        from db import settings
+
         with settings.database_url(self.database_url, self.pgdata, port=port) as url:
             yield url
 
@@ -57,17 +67,19 @@ def fail(message: str) -> NoReturn:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option(
     "--database-url",
-    envvar=settings.DATABASE_URL_ENV,
+    envvar=env.DATABASE_URL_ENV,
     help="PostgreSQL URL (env DATABASE_URL). Without it, an embedded server is used.",
 )
 @click.option(
     "--pgdata",
-    envvar=settings.PGDATA_ENV,
+    envvar=env.PGDATA_ENV,
     type=click.Path(file_okay=False),
     help="State directory of the embedded server (env POLICYDB_PGDATA; default .pgdata).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.version_option(package_name="china-industrial-policy-db")
+@click.version_option(
+    package_name=DISTRIBUTION, prog_name=PROG_NAME, message="%(prog)s %(version)s"
+)
 @click.pass_context
 def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, debug: bool) -> None:
     """Load news articles about China's regional industrial policy into PostgreSQL.
@@ -80,6 +92,8 @@ def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, debug:
     """
     # Every setting is checked here, before any command does anything: a bad
     # value is exit 2 with a message naming it, whichever command needs it.
+    from db import settings
+
     try:
         configured = settings.current()
     except settings.ConfigurationError as error:
@@ -107,7 +121,7 @@ def db_upgrade(options: Options, revision: str) -> None:
     Example:
       python -m etl db upgrade
     """
-    from db import migrate
+    from db import migrate, settings
 
     with options.database() as url:
         migrate.upgrade(url, revision)
@@ -203,6 +217,8 @@ def db_url(options: Options, show_password: bool) -> None:
     Example:
       psql "$(python -m etl db url --show-password | sed 's/+psycopg//')"
     """
+    from db import settings
+
     with options.database() as url:
         click.echo(url if show_password else settings.mask_url(url))
 
@@ -231,7 +247,7 @@ def db_create_reader(options: Options, name: str, password_env: str) -> None:
       POLICYDB_PASSWORD=... python -m etl db create-reader superset
     """
     url = _create_login(options, name, password_env, "reader")
-    if options.database_url or os.environ.get(settings.DATABASE_URL_ENV):
+    if options.database_url or os.environ.get(env.DATABASE_URL_ENV):
         _echo_connection_fields(url, name)
     else:
         click.echo("Serve the embedded database to BI tools with: python -m etl db serve")
@@ -329,34 +345,173 @@ def _echo_connection_fields(url: str, user: str | None) -> None:
 # --- sql ------------------------------------------------------------------
 
 
+_FORMATS = ("table", "csv", "json")
+
+
+def _format_options(default: str = "table") -> Any:
+    """--table/--csv/--json, one flag of a shared choice."""
+
+    def decorate(function: Any) -> Any:
+        for name in reversed(_FORMATS):
+            help_text = {
+                "table": "Print an aligned table (the default).",
+                "csv": "Print CSV with a header line.",
+                "json": "Print one JSON object per row (JSON lines).",
+            }[name]
+            function = click.option(
+                f"--{name}", "output_format", flag_value=name, default=name == default,
+                help=help_text,
+            )(function)  # fmt: skip
+        return function
+
+    return decorate
+
+
 @cli.command("sql")
 @click.argument("query", required=False)
+@_format_options()
 @click.pass_obj
-def sql(options: Options, query: str | None) -> None:
-    """Run QUERY and print the result as a table; without QUERY, open psql.
+def sql(options: Options, query: str | None, output_format: str) -> None:
+    """Run QUERY and print the result as a table, CSV or JSON lines; without QUERY, open psql.
+
+    Tables are aligned for Chinese names (wide characters take two columns).
 
     \b
     Examples:
       python -m etl sql "select code, name from province order by code"
+      python -m etl sql --csv "select * from analytics.province_overview" > overview.csv
       python -m etl sql
     """
+    import psycopg
+
+    from db import settings
+
     with options.database() as url:
         if query is None:
             _interactive_psql(url)
             return
-        import psycopg
-
         with psycopg.connect(settings.libpq_url(url)) as connection:
             try:
                 cursor = connection.execute(query.encode())
             except psycopg.Error as error:
-                fail(f"the query failed: {error}".strip())
+                fail(f"the query failed: {error}".strip() + _empty_hint(error))
             if cursor.description is None:
                 connection.commit()
                 click.echo(cursor.statusmessage or "OK")
                 return
             columns = [column.name for column in cursor.description]
-            click.echo(format_table(columns, cursor.fetchall()))
+            rows = cursor.fetchall()
+    click.echo(
+        render_rows(columns, rows, as_csv=output_format == "csv", as_json=output_format == "json"),
+        nl=output_format != "csv",
+    )
+
+
+# --- export -----------------------------------------------------------------
+
+_VIEWS_SQL = """
+select viewname from pg_views where schemaname = 'analytics'
+union
+select matviewname from pg_matviews where schemaname = 'analytics'
+order by 1
+"""
+
+
+def _view_names_offline() -> list[str]:
+    """Analytics views as sql/views/ names them: shell completion needs no server."""
+    folder = Path(__file__).resolve().parent.parent / "sql" / "views"
+    return sorted(path.stem for path in folder.glob("*.sql"))
+
+
+def _complete_view(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [name for name in _view_names_offline() if name.startswith(incomplete)]
+
+
+@cli.command("export")
+@click.argument("view", shell_complete=_complete_view)
+@click.option(
+    "--csv",
+    "output_format",
+    flag_value="csv",
+    default=True,
+    help="CSV with a header (the default).",
+)
+@click.option(
+    "--json", "output_format", flag_value="json", help="One JSON object per row (JSON lines)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-", help="Write to FILE instead of standard output.",
+)  # fmt: skip
+@click.pass_obj
+def export(options: Options, view: str, output_format: str, output: str) -> None:
+    """Write every row of the analytics view VIEW as CSV or JSON lines, streamed.
+
+    The server streams the rows (COPY ... TO STDOUT): memory stays flat however
+    large the view. VIEW is one of the analytics views (Tab completes their names).
+
+    \b
+    Examples:
+      python -m etl export province_sector_focus -o focus.csv
+      python -m etl export initiatives --json | jq .province_name
+    """
+    import psycopg
+    from psycopg import sql as pgsql
+
+    from db import settings
+
+    with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
+        known = [row[0] for row in connection.execute(_VIEWS_SQL).fetchall()]
+        if view not in known:
+            if not known:
+                fail(_EMPTY_DATABASE)
+            fail(f"no analytics view {view!r}; choose one of: {', '.join(known)}")
+        relation = pgsql.Identifier("analytics", view)
+        if output_format == "json":
+            # Text COPY doubles backslashes; row_to_json leaves no raw control
+            # character to escape, so undoing that gives the JSON back.
+            statement = pgsql.SQL("copy (select row_to_json(v) from {} as v) to stdout").format(
+                relation
+            )
+        else:
+            statement = pgsql.SQL(
+                "copy (select * from {}) to stdout with (format csv, header)"
+            ).format(relation)
+        with (
+            click.open_file(output, "wb") as out,
+            connection.cursor() as cursor,
+            cursor.copy(statement) as copy,
+        ):
+            if output_format == "json":
+                for line in _copy_lines(copy):
+                    out.write(line.replace(b"\\\\", b"\\"))
+            else:
+                for chunk in copy:
+                    out.write(chunk)
+
+
+def _copy_lines(copy: Any) -> Iterator[bytes]:
+    """Whole lines from COPY's chunks (a chunk may end in the middle of one)."""
+    rest = b""
+    for chunk in copy:
+        lines = (rest + bytes(chunk)).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + b"\n"
+    if rest:
+        yield rest
+
+
+_EMPTY_DATABASE = (
+    "the database is empty: no schema or no articles yet. Load the articles with "
+    "`policydb run` (it makes the schema and loads seeds/ by default)"
+)
+
+
+def _empty_hint(error: Exception) -> str:
+    if getattr(error, "sqlstate", None) == "42P01":  # undefined table
+        return f"\n{_EMPTY_DATABASE}"
+    return ""
 
 
 # --- sectors ----------------------------------------------------------------
@@ -401,6 +556,8 @@ def sectors_unmapped(options: Options, limit: int, as_csv: bool, as_json: bool) 
     """
     import psycopg
 
+    from db import settings
+
     with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
         try:
             cursor = connection.execute(UNMAPPED_SQL, {"limit": limit})
@@ -430,6 +587,7 @@ def render_rows(columns: list[str], rows: list[Any], *, as_csv: bool, as_json: b
 
 
 def _interactive_psql(url: str) -> None:
+    from db import settings
     from db.embedded import bin_path
 
     psql = shutil.which("psql") or str(bin_path("psql"))
@@ -440,11 +598,17 @@ def _interactive_psql(url: str) -> None:
 
 
 def format_table(columns: list[str], rows: list[Any]) -> str:
+    """An aligned text table; a Chinese character counts two columns, as terminals draw it."""
+    from rich.cells import cell_len
+
     cells = [["" if value is None else str(value) for value in row] for row in rows]
-    widths = [len(c) for c in columns]
+    widths = [cell_len(c) for c in columns]
     for row in cells:
-        widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
-    line = lambda values: " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True))  # noqa: E731
+        widths = [max(w, cell_len(v)) for w, v in zip(widths, row, strict=True)]
+
+    def line(values: list[str]) -> str:
+        return " | ".join(v + " " * (w - cell_len(v)) for v, w in zip(values, widths, strict=True))
+
     out = [line(columns), "-+-".join("-" * w for w in widths)]
     out.extend(line(row) for row in cells)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
@@ -509,6 +673,7 @@ def run(
       python -m etl run
       python -m etl run ~/articles/2024 --json
     """
+    from db import settings
     from etl.pipeline import BATCH_SIZE, run_pipeline
 
     # A size is checked before any file is read: "1MB" is a size, "0" and "lots"
@@ -570,23 +735,21 @@ def extract(options: Options, files: tuple[Path, ...], as_json: bool) -> None:
 
 def _refusal(error: Exception) -> str:
     """What a database error means for the user, and what to do next."""
-    from etl.pipeline import first_line
-
     original = getattr(error, "orig", error)
     code = getattr(original, "sqlstate", None)
     if code == "42P01":  # undefined table: a database the migrations never ran on
         return (
-            f"the database has no schema yet ({first_line(error)}). Run "
+            f"the database has no schema yet ({_first_line(error)}). Run "
             "`python -m etl db upgrade` first (as the database owner), then run again."
         )
     if code == "42501":  # insufficient privilege: a reader, or a login without grants
         return (
-            f"this login may not do that ({first_line(error)}). The ETL runs as the "
+            f"this login may not do that ({_first_line(error)}). The ETL runs as the "
             "owner or a login made by `python -m etl db create-loader NAME`; readers "
             "may only query the analytics views."
         )
     return (
-        f"the database refused: {first_line(error)}\n"
+        f"the database refused: {_first_line(error)}\n"
         "Nothing was half-written: articles are committed whole, with their facts. "
         "Run again with --debug for the full error."
     )
@@ -606,15 +769,11 @@ def _is_tty() -> bool:
 
 def main() -> None:
     """Entry point: run the CLI, turning known failures into messages and exit 2."""
-    import psycopg
-    from sqlalchemy.exc import DBAPIError, OperationalError
-
-    from db.embedded import EmbeddedServerError
-    from etl.pipeline import RunAborted, first_line
-
     debug = "--debug" in sys.argv
+    # `policydb ...` is the console script; `python -m etl ...` runs this module.
+    prog_name = PROG_NAME if Path(sys.argv[0]).name == PROG_NAME else "python -m etl"
     try:
-        cli.main(standalone_mode=False, prog_name="python -m etl")
+        cli.main(standalone_mode=False, prog_name=prog_name, complete_var=COMPLETE_VAR)
     except click.exceptions.Abort as error:
         # click turns an interrupt into Abort; a SIGTERM is its cause.
         if isinstance(error.__cause__, Terminated):
@@ -629,28 +788,61 @@ def main() -> None:
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
-    except (settings.ConfigurationError, EmbeddedServerError) as error:
-        if debug:
+    except Exception as error:
+        message = None if debug else _known_failure(error)
+        if message is None:
             raise
-        click.secho(f"Error: {error}", err=True, fg="red")
+        click.secho(f"Error: {message}", err=True, fg="red")
         sys.exit(EXIT_CONFIG)
-    except RunAborted as error:
-        if debug:
-            raise
-        click.secho(f"Error: {error}", err=True, fg="red")
-        sys.exit(EXIT_CONFIG)
-    except (OperationalError, psycopg.OperationalError) as error:
-        if debug:
-            raise
-        click.secho(
-            f"Error: cannot reach the database: {first_line(error)}\n"
-            "Check DATABASE_URL (python -m etl db url), or unset it to use the embedded server.",
-            err=True,
-            fg="red",
+
+
+def _known_failure(error: Exception) -> str | None:
+    """The message for a failure the user can act on, or None for a bug (a traceback).
+
+    The exception classes are looked up only now, and only from modules already
+    loaded: an error of a module nobody imported cannot have been raised, and
+    importing SQLAlchemy up front would cost every `--help` a second.
+    """
+    loaded = sys.modules
+    settings, embedded = loaded.get("db.settings"), loaded.get("db.embedded")
+    pipeline = loaded.get("etl.pipeline")
+    configuration = tuple(
+        getattr(module, name)
+        for module, name in (
+            (settings, "ConfigurationError"),
+            (embedded, "EmbeddedServerError"),
+            (pipeline, "RunAborted"),
         )
-        sys.exit(EXIT_CONFIG)
-    except (DBAPIError, psycopg.Error) as error:
-        if debug:
-            raise
-        click.secho(f"Error: {_refusal(error)}", err=True, fg="red")
-        sys.exit(EXIT_CONFIG)
+        if module is not None
+    )
+    if configuration and isinstance(error, configuration):
+        return str(error)
+    psycopg = loaded.get("psycopg")
+    sa_exc = loaded.get("sqlalchemy.exc")
+    unreachable = tuple(
+        cls
+        for cls in (
+            getattr(psycopg, "OperationalError", None),
+            getattr(sa_exc, "OperationalError", None),
+        )
+        if cls is not None
+    )
+    refused = tuple(
+        cls
+        for cls in (getattr(psycopg, "Error", None), getattr(sa_exc, "DBAPIError", None))
+        if cls is not None
+    )
+    if unreachable and isinstance(error, unreachable):
+        return (
+            f"cannot reach the database: {_first_line(error)}\n"
+            "Check DATABASE_URL (python -m etl db url), or unset it to use the embedded server."
+        )
+    if refused and isinstance(error, refused):
+        return _refusal(error)
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of a database error, the part a person reads."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

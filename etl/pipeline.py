@@ -47,6 +47,7 @@ from db import settings
 from db.models import EtlRun
 from db.reference import sync_reference
 from db.settings import RUN_LOCK_WAIT_ENV, libpq_url
+from etl import version as package_version
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.reference import default_reference
@@ -56,7 +57,7 @@ from etl.validate import ArticleRecord, build_record
 
 RUN_LOCK_TABLE = "etl_run_lock"  # locked in EXCLUSIVE mode by the run that loads
 APPLICATION_NAME = "policydb run"  # in pg_stat_activity, and in "who holds the lock"
-CODE_VERSION = "0.2.0"
+CODE_VERSION = package_version()  # pyproject.toml's, as `policydb --version` shows
 BATCH_SIZE = 200
 # Batches in flight: the one being loaded and the next, being extracted. More
 # did not help on two cores (they are saturated) and would only cost memory.
