@@ -123,9 +123,9 @@ def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs:
             event_kind=i.event_kind,
             event_on=i.event_on,
             event_text=i.event_text,
-            clause_text=i.text,
-            span_start=i.start,
-            span_end=i.end,
+            clause_text=i.clause_text,
+            span_start=i.span_start,
+            span_end=i.span_end,
             sentence_index=i.sentence_index,
             sentence_text=i.sentence_text,
         )
@@ -136,9 +136,9 @@ def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs:
                 InitiativeSector(
                     initiative_id=initiative.initiative_id,
                     sector_id=refs.sector[s.slug],
-                    matched_text=s.text,
-                    span_start=s.start,
-                    span_end=s.end,
+                    matched_text=s.matched_text,
+                    span_start=s.span_start,
+                    span_end=s.span_end,
                 )
             )
         for t in i.targets:
@@ -147,9 +147,9 @@ def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs:
                     initiative_id=initiative.initiative_id,
                     quantity=t.quantity,
                     is_approximate=t.is_approximate,
-                    target_text=t.text,
-                    span_start=t.start,
-                    span_end=t.end,
+                    target_text=t.target_text,
+                    span_start=t.span_start,
+                    span_end=t.span_end,
                 )
             )
 
@@ -163,9 +163,9 @@ def _statements(session: Session, record: ArticleRecord, article_id: int, refs: 
             speaker_text=s.speaker_text,
             verb=s.verb,
             kind=s.kind,
-            statement_text=s.text,
-            span_start=s.start,
-            span_end=s.end,
+            statement_text=s.statement_text,
+            span_start=s.span_start,
+            span_end=s.span_end,
         )
         session.add(statement)
         session.flush()
@@ -174,9 +174,9 @@ def _statements(session: Session, record: ArticleRecord, article_id: int, refs: 
                 StatementTopic(
                     statement_id=statement.statement_id,
                     sector_id=refs.sector[t.slug],
-                    matched_text=t.text,
-                    span_start=t.start,
-                    span_end=t.end,
+                    matched_text=t.matched_text,
+                    span_start=t.span_start,
+                    span_end=t.span_end,
                 )
             )
 
@@ -189,9 +189,9 @@ def load_record(session: Session, record: ArticleRecord, refs: _Refs, run_id: in
                 source_article_id=article_id,
                 province_id=refs.province[m.province],
                 role=m.role,
-                matched_text=m.text,
-                span_start=m.start,
-                span_end=m.end,
+                matched_text=m.matched_text,
+                span_start=m.span_start,
+                span_end=m.span_end,
             )
         )
     _initiatives(session, record, article_id, refs)

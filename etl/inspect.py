@@ -1,120 +1,142 @@
-"""The inspection view of an extraction: what `python -m etl extract --json` prints."""
+"""What `python -m etl extract --json` prints: the record that would be loaded,
+and the summaries an analyst (and `make quality`) reads first, both from it.
+
+``record`` is ``ArticleRecord.model_dump`` without the body (the file is the
+body): exactly the fields the loader copies into their columns. The other
+keys summarize that record; nothing here reads extraction's own types.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from etl.extract.article import ArticleFacts, extract_article
-from etl.read import read_article
+from etl.extract.article import extract_article
+from etl.read import ArticleFile, read_article
+from etl.validate import ArticleRecord, InitiativeRecord, build_record
 
 EVENT_LABELS = {"government_work_report": "government work report"}
+ARTICLE_FIELDS = (
+    "outlet", "dateline_city", "published_on", "is_date_inferred", "reporter", "headline",
+    "language",
+)  # fmt: skip
 
 
-def facts_as_json(facts: ArticleFacts) -> dict[str, Any]:
-    meta = facts.metadata
-    province_sectors: list[list[str | None]] = []
-    # A pair is a province and a sector: "NEVs" and "new energy vehicles" in two
-    # sentences are one pair (the first words kept); unmapped words are their own.
-    seen_pairs: set[tuple[str, str]] = set()
-    events: list[dict[str, Any]] = []
-    seen_events: set[tuple[str, str, str | None]] = set()
-    targets = []
-    seen_targets: set[tuple[str, int]] = set()
-    for initiative in facts.initiatives:
-        for hit in initiative.sectors:
-            key = (initiative.province, hit.text.lower(), hit.slug)
-            pair = (initiative.province, hit.slug or hit.text.lower())
-            if pair not in seen_pairs:
-                seen_pairs.add(pair)
-                province_sectors.append(list(key))
-        for target in initiative.targets:
-            # Two clauses of one sentence may both hold the same figure.
-            if (initiative.province, target.start) in seen_targets:
-                continue
-            seen_targets.add((initiative.province, target.start))
-            targets.append(
-                {
-                    "province": initiative.province,
-                    "quantity": target.quantity,
-                    "approximate": target.is_approximate,
-                    "words": target.text,
-                }
-            )
-        event = initiative.event
-        event_key = (initiative.province, event.kind, event.words)
-        if event.kind != "other" and event_key not in seen_events:
-            seen_events.add(event_key)
-            events.append(
-                {
-                    "province": initiative.province,
-                    "kind": EVENT_LABELS.get(event.kind, event.kind),
-                    "on": event.on.isoformat() if event.on else None,
-                    "words": event.words,
-                }
-            )
-    speakers = {s.fact.start: s.fact.expert_name or s.fact.speaker_text for s in facts.statements}
+def summarize_record(record: ArticleRecord) -> dict[str, Any]:
+    """The record's facts as analysts read them, one key per question."""
+    article = record.model_dump(mode="json", include=set(ARTICLE_FIELDS))
+    speakers = {s.span_start: s.expert_name or s.speaker_text for s in record.statements}
     return {
-        "article": {
-            "outlet": meta.outlet,
-            "dateline_city": meta.dateline_city,
-            "published_on": meta.published_on.isoformat() if meta.published_on else None,
-            "is_date_inferred": meta.is_date_inferred,
-            "reporter": meta.reporter,
-            "headline": meta.headline,
-            "language": meta.language,
-        },
-        "provinces": facts.provinces,
-        "events": events,
-        "province_sectors": province_sectors,
-        "quantitative_targets": targets,
+        "article": {name: article[name] for name in ARTICLE_FIELDS},
+        "provinces": _provinces(record),
+        "events": _events(record.initiatives),
+        "province_sectors": _province_sectors(record.initiatives),
+        "quantitative_targets": _targets(record.initiatives),
         "initiatives": [
             {
                 "province": i.province,
                 "city": i.city,
-                "event": EVENT_LABELS.get(i.event.kind, i.event.kind),
+                "event": EVENT_LABELS.get(i.event_kind, i.event_kind),
                 "text": i.clause_text,
-                "span": [i.start, i.end],
+                "span": [i.span_start, i.span_end],
                 "sectors": [h.slug for h in i.sectors],
                 "announced_by": speakers.get(i.statement_start)
                 if i.statement_start is not None
                 else None,
             }
-            for i in facts.initiatives
+            for i in record.initiatives
         ],
-        "experts": [
-            {
-                "name": e.name,
-                "title": e.title,
-                "organization": e.organization,
-                "parent_organization": e.parent_organization,
-                "aliases": sorted(e.aliases),
-            }
-            for e in facts.experts.values()
-        ],
+        "experts": record.model_dump(mode="json", include={"experts"})["experts"],
         "statements": [
             {
-                "speaker": s.fact.expert_name or s.fact.speaker_text,
-                "speaker_text": s.fact.speaker_text,
-                "is_resolved": s.fact.expert_name is not None,
-                "verb": s.fact.verb,
-                "kind": s.fact.kind,
-                "text": s.fact.text,
-                "span": [s.fact.start, s.fact.end],
+                "speaker": s.expert_name or s.speaker_text,
+                "speaker_text": s.speaker_text,
+                "is_resolved": s.expert_name is not None,
+                "verb": s.verb,
+                "kind": s.kind,
+                "text": s.statement_text,
+                "span": [s.span_start, s.span_end],
                 "topics": sorted({t.slug for t in s.topics}),
             }
-            for s in facts.statements
+            for s in record.statements
         ],
     }
 
 
+def _provinces(record: ArticleRecord) -> list[str]:
+    """The story's provinces, in order: not those named only in a dateline or for comparison."""
+    seen: dict[str, None] = {}
+    for mention in sorted(record.mentions, key=lambda m: m.span_start):
+        if mention.role not in ("dateline", "context"):
+            seen.setdefault(mention.province)
+    return list(seen)
+
+
+def _province_sectors(initiatives: list[InitiativeRecord]) -> list[list[str | None]]:
+    """A pair is a province and a sector: "NEVs" and "new energy vehicles" in two
+    sentences are one pair (the first words kept); unmapped words are their own."""
+    pairs: list[list[str | None]] = []
+    seen: set[tuple[str, str]] = set()
+    for initiative in initiatives:
+        for hit in initiative.sectors:
+            pair = (initiative.province, hit.slug or hit.matched_text.lower())
+            if pair not in seen:
+                seen.add(pair)
+                pairs.append([initiative.province, hit.matched_text.lower(), hit.slug])
+    return pairs
+
+
+def _targets(initiatives: list[InitiativeRecord]) -> list[dict[str, Any]]:
+    targets = []
+    seen: set[tuple[str, int]] = set()
+    for initiative in initiatives:
+        for target in initiative.targets:
+            # Two clauses of one sentence may both hold the same figure.
+            if (initiative.province, target.span_start) in seen:
+                continue
+            seen.add((initiative.province, target.span_start))
+            quantity = target.quantity
+            targets.append(
+                {
+                    "province": initiative.province,
+                    "quantity": int(quantity)
+                    if quantity == quantity.to_integral_value()
+                    else float(quantity),
+                    "approximate": target.is_approximate,
+                    "words": target.target_text,
+                }
+            )
+    return targets
+
+
+def _events(initiatives: list[InitiativeRecord]) -> list[dict[str, Any]]:
+    events = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for initiative in initiatives:
+        key = (initiative.province, initiative.event_kind, initiative.event_text)
+        if initiative.event_kind != "other" and key not in seen:
+            seen.add(key)
+            events.append(
+                {
+                    "province": initiative.province,
+                    "kind": EVENT_LABELS.get(initiative.event_kind, initiative.event_kind),
+                    "on": initiative.event_on.isoformat() if initiative.event_on else None,
+                    "words": initiative.event_text,
+                }
+            )
+    return events
+
+
+def record_of(text: str, path: str = "-") -> ArticleRecord:
+    """The record an article's text gives, with no file behind it (tests, notebooks)."""
+    return build_record(ArticleFile(Path(path), "0" * 64, text), extract_article(text), path)
+
+
 def inspect_file(path: Path) -> dict[str, Any]:
     article = read_article(path)
-    facts = extract_article(article.text)
-    result = {"path": str(path), **facts_as_json(facts)}
-    if article.meta:
-        # The sidecar overrides what the text gives; dates printed as ISO strings.
-        result["article"].update(
-            {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in article.meta.items()}
-        )
-    return result
+    record = build_record(article, extract_article(article.text), str(path))
+    return {
+        "path": str(path),
+        **summarize_record(record),
+        "record": record.model_dump(mode="json", exclude={"body"}),
+    }

@@ -21,10 +21,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
+from pydantic import BaseModel
 from sqlalchemy import Connection, select
 
-from db.models import Province, Sector
-from etl.validate import ArticleRecord, ExpertRecord
+from db.models import (
+    Base,
+    Initiative,
+    InitiativeSector,
+    Province,
+    ProvinceMention,
+    QuantitativeTarget,
+    Sector,
+    SourceArticle,
+    Statement,
+    StatementTopic,
+)
+from etl.validate import (
+    ArticleRecord,
+    ExpertRecord,
+    InitiativeRecord,
+    MentionRecord,
+    SectorRecord,
+    StatementRecord,
+    TargetRecord,
+    TopicRecord,
+)
 
 
 class ReferenceIds:
@@ -95,31 +116,49 @@ class _Rows:
     quantitative_target: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-_COLUMNS = {
-    "source_article": (
-        "source_article_id", "content_sha256", "source_path", "url", "outlet", "dateline_city",
-        "published_on", "is_date_inferred", "reporter", "headline", "language", "body",
-        "etl_run_id",
+@dataclass(frozen=True)
+class _Table:
+    """A table the loader copies into: the ids and references it supplies
+    (``keys``), then every column that is a field of the record, by name."""
+
+    model: type[Base]
+    record: type[BaseModel]
+    keys: tuple[str, ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(
+            column.name
+            for column in self.model.__table__.columns
+            if column.name in self.record.model_fields and column.name not in self.keys
+        )
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*self.keys, *self.fields)
+
+    def row(self, record: BaseModel, *keys: Any) -> tuple[Any, ...]:
+        return (*keys, *(getattr(record, name) for name in self.fields))
+
+
+# In the order COPY needs them: statements before the initiatives that point at them.
+TABLES = {
+    "source_article": _Table(SourceArticle, ArticleRecord, ("source_article_id", "etl_run_id")),
+    "province_mention": _Table(
+        ProvinceMention, MentionRecord, ("source_article_id", "province_id")
     ),
-    "province_mention": (
-        "source_article_id", "province_id", "role", "matched_text", "span_start", "span_end",
-        "city",
+    "statement": _Table(
+        Statement, StatementRecord, ("statement_id", "source_article_id", "expert_id")
     ),
-    "statement": (
-        "statement_id", "source_article_id", "expert_id", "speaker_text", "verb", "kind",
-        "statement_text", "span_start", "span_end",
+    "statement_topic": _Table(StatementTopic, TopicRecord, ("statement_id", "sector_id")),
+    "initiative": _Table(
+        Initiative,
+        InitiativeRecord,
+        ("initiative_id", "source_article_id", "province_id", "statement_id"),
     ),
-    "statement_topic": ("statement_id", "sector_id", "matched_text", "span_start", "span_end"),
-    "initiative": (
-        "initiative_id", "source_article_id", "province_id", "event_kind", "event_on",
-        "event_text", "clause_text", "span_start", "span_end", "sentence_index", "sentence_text",
-        "city", "statement_id",
-    ),
-    "initiative_sector": ("initiative_id", "sector_id", "matched_text", "span_start", "span_end"),
-    "quantitative_target": (
-        "initiative_id", "quantity", "is_approximate", "target_text", "span_start", "span_end",
-    ),
-}  # fmt: skip
+    "initiative_sector": _Table(InitiativeSector, SectorRecord, ("initiative_id", "sector_id")),
+    "quantitative_target": _Table(QuantitativeTarget, TargetRecord, ("initiative_id",)),
+}
 
 
 def _organization_ids(cursor: psycopg.Cursor[Any], experts: list[ExpertRecord]) -> dict[str, int]:
@@ -292,10 +331,10 @@ def load_batch(
             initiative_ids,
             statement_ids,
         )
-    for table, columns in _COLUMNS.items():
-        table_rows = getattr(rows, table)
+    for name, table in TABLES.items():
+        table_rows = getattr(rows, name)
         if table_rows:
-            _copy(cursor, table, columns, table_rows)
+            _copy(cursor, name, table.columns, table_rows)
     _resolve_copies(cursor, files, new)
     _copy(
         cursor,
@@ -340,27 +379,25 @@ def _article_rows(
     initiative_ids: Any,
     statement_ids: Any,
 ) -> None:
-    rows.source_article.append((
-        article_id, record.content_sha256, record.source_path, record.url, record.outlet,
-        record.dateline_city, record.published_on, record.is_date_inferred, record.reporter,
-        record.headline, record.language, record.body, run_id,
-    ))  # fmt: skip
+    rows.source_article.append(TABLES["source_article"].row(record, article_id, run_id))
+    mention = TABLES["province_mention"]
     rows.province_mention.extend(
-        (article_id, refs.province[m.province], m.role, m.text, m.start, m.end, m.city)
-        for m in record.mentions
+        mention.row(m, article_id, refs.province[m.province]) for m in record.mentions
     )
     speakers = _expert_keys(record, organizations)
     statement_at: dict[int, int] = {}
     for statement in record.statements:
         statement_id = next(statement_ids)
-        statement_at[statement.start] = statement_id
+        statement_at[statement.span_start] = statement_id
         key = speakers.get(statement.expert_name) if statement.expert_name else None
-        rows.statement.append((
-            statement_id, article_id, experts[key] if key else None, statement.speaker_text,
-            statement.verb, statement.kind, statement.text, statement.start, statement.end,
-        ))  # fmt: skip
+        rows.statement.append(
+            TABLES["statement"].row(
+                statement, statement_id, article_id, experts[key] if key else None
+            )
+        )
         rows.statement_topic.extend(
-            (statement_id, refs.sector[t.slug], t.text, t.start, t.end) for t in statement.topics
+            TABLES["statement_topic"].row(t, statement_id, refs.sector[t.slug])
+            for t in statement.topics
         )
     for initiative in record.initiatives:
         initiative_id = next(initiative_ids)
@@ -369,17 +406,21 @@ def _article_rows(
             if initiative.statement_start is not None
             else None
         )
-        rows.initiative.append((
-            initiative_id, article_id, refs.province[initiative.province], initiative.event_kind,
-            initiative.event_on, initiative.event_text, initiative.text, initiative.start,
-            initiative.end, initiative.sentence_index, initiative.sentence_text, initiative.city,
-            announced_by,
-        ))  # fmt: skip
+        rows.initiative.append(
+            TABLES["initiative"].row(
+                initiative,
+                initiative_id,
+                article_id,
+                refs.province[initiative.province],
+                announced_by,
+            )
+        )
         rows.initiative_sector.extend(
-            (initiative_id, refs.sector[s.slug] if s.slug else None, s.text, s.start, s.end)
+            TABLES["initiative_sector"].row(
+                s, initiative_id, refs.sector[s.slug] if s.slug else None
+            )
             for s in initiative.sectors
         )
         rows.quantitative_target.extend(
-            (initiative_id, t.quantity, t.is_approximate, t.text, t.start, t.end)
-            for t in initiative.targets
+            TABLES["quantitative_target"].row(t, initiative_id) for t in initiative.targets
         )

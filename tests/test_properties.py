@@ -169,23 +169,23 @@ def _check_spans(text: str, facts: ArticleFacts) -> None:
     for statement in record.statements:
         exact += statement.topics
     for span in exact:
-        assert 0 <= span.start < span.end <= len(text)
-        assert text[span.start : span.end] == span.text
+        assert 0 <= span.span_start < span.span_end <= len(text)
+        assert text[span.span_start : span.span_end] == span.text
     # ...clauses and statements are their spans, normalized.
     for initiative in record.initiatives:
-        assert normalize(text[initiative.start : initiative.end]) == initiative.text
+        assert normalize(text[initiative.span_start : initiative.span_end]) == initiative.text
     for statement in record.statements:
-        parts = statement.parts or [(statement.start, statement.end)]
+        parts = statement.parts or [(statement.span_start, statement.span_end)]
         assert normalize(" ".join(text[s:e] for s, e in parts)) == statement.text
     # The database's unique keys hold, so a load never fails on them.
-    assert _no_duplicates(m.start for m in record.mentions)
-    assert _no_duplicates((i.province, i.start) for i in record.initiatives)
-    assert _no_duplicates(s.start for s in record.statements)
+    assert _no_duplicates(m.span_start for m in record.mentions)
+    assert _no_duplicates((i.province, i.span_start) for i in record.initiatives)
+    assert _no_duplicates(s.span_start for s in record.statements)
     for initiative in record.initiatives:
-        assert _no_duplicates(s.start for s in initiative.sectors)
-        assert _no_duplicates(t.start for t in initiative.targets)
+        assert _no_duplicates(s.span_start for s in initiative.sectors)
+        assert _no_duplicates(t.span_start for t in initiative.targets)
     for statement in record.statements:
-        assert _no_duplicates(t.start for t in statement.topics)
+        assert _no_duplicates(t.span_start for t in statement.topics)
 
 
 def _no_duplicates(keys: object) -> bool:

@@ -512,13 +512,13 @@ def test_only_markup_is_rejected(tmp_path) -> None:
 
 
 def test_one_pair_per_province_and_sector_in_the_summary() -> None:
-    from etl.inspect import facts_as_json
+    from etl.inspect import record_of, summarize_record
 
     text = (
         "Guizhou will develop new energy vehicles.\n"
         "Guizhou plans to expand NEV production and build industrial software parks.\n"
     )
-    pairs_json = facts_as_json(extract_article(text))["province_sectors"]
+    pairs_json = summarize_record(record_of(text))["province_sectors"]
     assert [p[1] for p in pairs_json if p[2] == "new-energy-vehicles"] == ["new energy vehicles"]
 
 

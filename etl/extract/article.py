@@ -167,6 +167,12 @@ class StatementWithTopics:
     fact: StatementFact
     topics: list[SectorHit]
 
+    def __getattr__(self, name: str) -> object:
+        # Read as a record (etl/validate.py), it is its statement with topics.
+        if name == "fact":
+            raise AttributeError(name)
+        return getattr(self.fact, name)
+
 
 @dataclass
 class ArticleFacts:
