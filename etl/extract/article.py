@@ -461,109 +461,163 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
         from etl.extract.zh_article import extract_chinese_article
 
         return extract_chinese_article(text)
-    gazetteer = gazetteer or default_gazetteer()
-    metadata = extract_metadata(text, language)
-    year = metadata.published_on.year if metadata.published_on else None
-    sentences = split_sentences(text, metadata.header_end)
-    speech = extract_speech(text, sentences, gazetteer.expert_aliases, gazetteer.place_names)
-    excluded = SpanIndex(speech.excluded_spans)
+    return _EnglishArticle(text, gazetteer or default_gazetteer(), language).read()
 
-    mentions: list[MentionFact] = []
-    if metadata.dateline_city and metadata.dateline_start is not None:
-        province = gazetteer.province_of(metadata.dateline_city.upper())
-        if province:
-            mentions.append(
-                MentionFact(
-                    province,
-                    "dateline",
-                    text[metadata.dateline_start : metadata.dateline_end],
-                    metadata.dateline_start,
-                    metadata.dateline_end or 0,
-                )
+
+@dataclass
+class _Thread:
+    """What a sentence inherits from those before it: the subject it may continue
+    ("the province", "It"), the event it may still be part of."""
+
+    subjects: list[str] = field(default_factory=list)
+    had_subject: bool = False  # the sentence just before named or continued one
+    event: Event | None = None
+    event_of: dict[str, Event] = field(default_factory=dict)
+
+
+class _EnglishArticle:
+    """One English article read sentence by sentence: mentions, then initiatives."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, language: str) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.metadata = extract_metadata(text, language)
+        self.year = self.metadata.published_on.year if self.metadata.published_on else None
+        self.sentences = split_sentences(text, self.metadata.header_end)
+        self.speech = extract_speech(
+            text, self.sentences, gazetteer.expert_aliases, gazetteer.place_names
+        )
+        self.excluded = SpanIndex(self.speech.excluded_spans)
+        self.places_by_sentence = {
+            s.index: gazetteer.places(text, s.start, s.end) for s in self.sentences
+        }
+        # A story about one province names no other anywhere.
+        self.provinces_named = {m.key for ps in self.places_by_sentence.values() for m in ps}
+        self.mentions: list[MentionFact] = self._dateline_mentions()
+        self.initiatives: list[InitiativeFact] = []
+        self.thread = _Thread()
+
+    def read(self) -> ArticleFacts:
+        for sentence in self.sentences:
+            self._read_sentence(sentence)
+        _add_place_bound_sectors(
+            self.text, self.sentences, self.places_by_sentence, self.gazetteer, self.initiatives
+        )
+        return ArticleFacts(
+            self.metadata,
+            self._unique_mentions(),
+            self.initiatives,
+            self.speech.experts,
+            self._statements_with_topics(),
+        )
+
+    def _dateline_mentions(self) -> list[MentionFact]:
+        meta = self.metadata
+        if not meta.dateline_city or meta.dateline_start is None:
+            return []
+        province = self.gazetteer.province_of(meta.dateline_city.upper())
+        if not province:
+            return []
+        end = meta.dateline_end or 0
+        return [
+            MentionFact(
+                province, "dateline", self.text[meta.dateline_start : end], meta.dateline_start, end
             )
+        ]
 
-    initiatives: list[InitiativeFact] = []
-    last_event: dict[str, Event] = {}
-    previous_subjects: list[str] = []
-    previous_event: Event | None = None
-    places_by_sentence: dict[int, list[Match]] = {}
-    previous_had_subject = False
-    for sentence in sentences:
-        places_by_sentence[sentence.index] = gazetteer.places(text, sentence.start, sentence.end)
-    # A story about one province names no other anywhere.
-    provinces_named = {m.key for places in places_by_sentence.values() for m in places}
-    for sentence in sentences:
-        statement_start: int | None = None
-        in_sentence = places_by_sentence[sentence.index]
-        found = [m for m in in_sentence if not excluded.contains(m.start, m.end)]
+    def _read_sentence(self, sentence: Sentence) -> None:
+        in_sentence = self.places_by_sentence[sentence.index]
+        found = [m for m in in_sentence if not self.excluded.contains(m.start, m.end)]
         # A province named in what someone said is still a province of the story.
-        for match in in_sentence:
-            if excluded.contains(match.start, match.end):
-                mentions.append(
-                    MentionFact(match.key, "listed", match.text, match.start, match.end, match.city)
-                )
-        if sentence.index in speech.statement_sentences:
+        self.mentions += [
+            MentionFact(m.key, "listed", m.text, m.start, m.end, m.city)
+            for m in in_sentence
+            if self.excluded.contains(m.start, m.end)
+        ]
+        statement_start: int | None = None
+        if sentence.index in self.speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
-            reported = _reported_clause(text, sentence, speech.statements)
+            reported = _reported_clause(self.text, sentence, self.speech.statements)
             if reported is None:
-                continue
+                return
             sentence, said = reported
             statement_start = said.start
-            found = gazetteer.places(text, sentence.start, sentence.end)
-        subjects = _subjects(text, sentence, found)
-        subject_names = [m.key for m in subjects]
+            found = self.gazetteer.places(self.text, sentence.start, sentence.end)
+        subjects = _subjects(self.text, sentence, found)
+        subject_names = self._subject_names(sentence, subjects, in_sentence)
+        # Events matter only to the initiatives of a subject: no search otherwise.
+        event = _event(sentence, self.year, self.metadata.published_on) if subject_names else None
+        if subjects == [] and subject_names:
+            event = event or self.thread.event
+        self._add_mentions(found, subject_names)
+        self.thread.had_subject = bool(subject_names)
+        if not subject_names:
+            return
+        self.thread.subjects = subject_names
+        self.thread.event = event or self.thread.event
+        # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
+        if _COMMITMENT.search(sentence.text):
+            self._add_initiatives(sentence, subjects, subject_names, event, found, statement_start)
+
+    def _subject_names(
+        self, sentence: Sentence, subjects: list[Match], in_sentence: list[Match]
+    ) -> list[str]:
+        """The named subjects; else the one continued; else a one-province story's own."""
+        if subjects:
+            return [m.key for m in subjects]
+        thread = self.thread
         continuation = (
             _CONTINUATION.match(sentence.text)
             or _IN_THE_PROVINCE.search(sentence.text)
             # "The six clusters of ... will be developed.": no agent, the last one's.
-            or (not in_sentence and previous_had_subject and _AGENTLESS.search(sentence.text))
+            or (not in_sentence and thread.had_subject and _AGENTLESS.search(sentence.text))
         )
         # "It" continues only the sentence before; "the province" continues the
         # last province named as a subject, however far back.
         if (
-            not subjects
-            and previous_subjects
+            thread.subjects
             and continuation
-            and (continuation.groupdict().get("it") is None or previous_had_subject)
+            and (continuation.groupdict().get("it") is None or thread.had_subject)
         ):
-            subject_names = previous_subjects
-        elif (
-            not subjects
-            and not in_sentence
-            and len(provinces_named) == 1
+            return thread.subjects
+        if (
+            not in_sentence
+            and len(self.provinces_named) == 1
             and (
-                gazetteer.sectors.find(text, sentence.start, sentence.end)
-                or find_targets(text, sentence.start, sentence.end)
+                self.gazetteer.sectors.find(self.text, sentence.start, sentence.end)
+                or find_targets(self.text, sentence.start, sentence.end)
             )
         ):
             # A story about one province: what it will build needs no name each time.
-            subject_names = list(provinces_named)
-        # Events matter only to the initiatives of a subject: no search otherwise.
-        event = _event(sentence, year, metadata.published_on) if subject_names else None
-        if subjects == [] and subject_names:
-            event = event or previous_event
+            return list(self.provinces_named)
+        return []
+
+    def _add_mentions(self, found: list[Match], subject_names: list[str]) -> None:
         for match in found:
             role = "subject" if match.key in subject_names else "listed"
             if role == "listed" and match.city and not subject_names:
                 # "after those in Jiuquan, Xichang and Taiyuan": named for comparison.
                 role = "context"
-            mentions.append(
+            self.mentions.append(
                 MentionFact(match.key, role, match.text, match.start, match.end, match.city)
             )
-        previous_had_subject = bool(subject_names)
-        if not subject_names:
-            continue
+
+    def _add_initiatives(
+        self,
+        sentence: Sentence,
+        subjects: list[Match],
+        subject_names: list[str],
+        event: Event | None,
+        found: list[Match],
+        statement_start: int | None,
+    ) -> None:
+        text = self.text
         clauses = (
             [(sentence.start, sentence.end)]
             if len(subject_names) > 1
             else _split_clauses(text, sentence)
         )
-        previous_subjects = subject_names
-        previous_event = event or previous_event
-        # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
-        if not _COMMITMENT.search(sentence.text):
-            continue
         cities = {m.key: m.city for m in reversed(subjects)}
         # A coordinated list of subjects owns a figure that follows it together.
         listed_group = (
@@ -573,11 +627,14 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
             else frozenset()
         )
         for province in subject_names:
-            province_event = event or last_event.get(province) or Event("other", None, None)
+            province_event = (
+                event or self.thread.event_of.get(province) or Event("other", None, None)
+            )
             if event is not None:
-                last_event[province] = event
+                self.thread.event_of[province] = event
             for start, end in clauses:
-                initiatives.append(
+                targets = find_targets(text, start, end)
+                self.initiatives.append(
                     InitiativeFact(
                         province=province,
                         event=province_event,
@@ -586,44 +643,39 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
                         end=end,
                         sentence_index=sentence.index,
                         sentence_text=sentence.text,
-                        sectors=[
-                            SectorHit(*hit)
-                            for hit in sector_hits(
-                                text,
-                                start,
-                                end,
-                                gazetteer,
-                                lambda m: not excluded.contains(m.start, m.end),
-                            )
-                        ],
+                        sectors=self._sectors(start, end),
                         city=cities.get(province),
                         statement_start=statement_start,
                         targets=_owned_targets(
-                            text,
-                            find_targets(text, start, end),
-                            province,
-                            found,
-                            sentence.start,
-                            listed_group,
+                            text, targets, province, found, sentence.start, listed_group
                         ),
                     )
                 )
 
-    _add_place_bound_sectors(text, sentences, places_by_sentence, gazetteer, initiatives)
-    statements = [
-        StatementWithTopics(
-            fact,
-            [
-                SectorHit(m.key, m.text, m.start, m.end)
-                for m in gazetteer.sectors.find(text, fact.start, fact.end)
-            ],
-        )
-        for fact in speech.statements
-    ]
-    # A place inside a reported clause is seen twice: as said, and as a subject.
-    by_start: dict[int, MentionFact] = {}
-    for mention in mentions:
-        if mention.start not in by_start or mention.role == "subject":
-            by_start[mention.start] = mention
-    unique = sorted(by_start.values(), key=lambda m: m.start)
-    return ArticleFacts(metadata, unique, initiatives, speech.experts, statements)
+    def _sectors(self, start: int, end: int) -> list[SectorHit]:
+        def unsaid(match: Match) -> bool:
+            return not self.excluded.contains(match.start, match.end)
+
+        return [
+            SectorHit(*hit) for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid)
+        ]
+
+    def _statements_with_topics(self) -> list[StatementWithTopics]:
+        return [
+            StatementWithTopics(
+                fact,
+                [
+                    SectorHit(m.key, m.text, m.start, m.end)
+                    for m in self.gazetteer.sectors.find(self.text, fact.start, fact.end)
+                ],
+            )
+            for fact in self.speech.statements
+        ]
+
+    def _unique_mentions(self) -> list[MentionFact]:
+        # A place inside a reported clause is seen twice: as said, and as a subject.
+        by_start: dict[int, MentionFact] = {}
+        for mention in self.mentions:
+            if mention.start not in by_start or mention.role == "subject":
+                by_start[mention.start] = mention
+        return sorted(by_start.values(), key=lambda m: m.start)
