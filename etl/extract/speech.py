@@ -366,123 +366,160 @@ def extract_speech(
     reference_aliases: dict[str, str],
     place_names: Set[str],
 ) -> SpeechResult:
-    registry = _Registry(reference_aliases)
-    statements: list[StatementFact] = []
-    excluded: list[tuple[int, int]] = []
-    statement_sentences: set[int] = set()
+    return _Speech(body, sentences, reference_aliases, place_names).read()
 
-    # Lookups by offset are binary searches: a long article has thousands of
-    # sentences and quotes, and a scan per question would be quadratic.
-    sentence_starts = [s.start for s in sentences]
-    sentence_ends = [s.end for s in sentences]
 
-    def add(speaker: str, expert: str | None, verb: str, kind: str, text: str, start: int,
-            end: int, parts: tuple[tuple[int, int], ...] = ()) -> None:  # fmt: skip
-        index = sentence_at(sentences, sentence_starts, start)
-        statements.append(
+class _Speech:
+    """Direct quotations over the whole text first, then reported speech sentence by
+    sentence, skipping what a quotation already took."""
+
+    def __init__(
+        self,
+        body: str,
+        sentences: list[Sentence],
+        reference_aliases: dict[str, str],
+        place_names: Set[str],
+    ) -> None:
+        self.body = body
+        self.sentences = sentences
+        self.reference_aliases = reference_aliases
+        self.place_names = place_names
+        self.registry = _Registry(reference_aliases)
+        self.statements: list[StatementFact] = []
+        self.excluded: list[tuple[int, int]] = []
+        self.statement_sentences: set[int] = set()
+        # Lookups by offset are binary searches: a long article has thousands of
+        # sentences and quotes, and a scan per question would be quadratic.
+        self.sentence_starts = [s.start for s in sentences]
+        self.sentence_ends = [s.end for s in sentences]
+        # is_covered[i] is 1 when offset i is inside a quotation already taken;
+        # covered_starts (sorted) are where those quotations begin.
+        self.is_covered = bytearray(len(body) + 1)
+        self.covered_starts: list[int] = []
+
+    def read(self) -> SpeechResult:
+        # Direct quotations, over whole paragraphs: a quote may span sentences.
+        for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
+            for quoted in pattern.finditer(self.body):
+                if not self.is_covered[quoted.start("quote")]:
+                    self._quotation(pattern, quoted)
+        for sentence in self.sentences:
+            if not self._is_quoted(sentence) and _REPORTING.search(sentence.text):
+                # Most sentences report no speech: one search skips the rules.
+                self._reported(sentence)
+        self.statements.sort(key=lambda s: s.start)
+        return SpeechResult(
+            self.registry.experts, self.statements, self.excluded, self.statement_sentences
+        )
+
+    def _add(self, speaker: str, expert: str | None, verb: str, kind: str, text: str,
+             start: int, end: int, parts: tuple[tuple[int, int], ...] = ()) -> None:  # fmt: skip
+        index = sentence_at(self.sentences, self.sentence_starts, start)
+        self.statements.append(
             StatementFact(
                 speaker, expert, verb, kind, normalize(text), start, end,
-                sentences[index].index if index is not None else None, parts,
+                self.sentences[index].index if index is not None else None, parts,
             )
         )  # fmt: skip
-        excluded.append((start, end))
+        self.excluded.append((start, end))
 
-    # Direct quotations, over whole paragraphs: a quote may span sentences.
-    # is_covered[i] is 1 when offset i is inside a quotation already taken;
-    # covered_starts (sorted) are where those quotations begin.
-    is_covered = bytearray(len(body) + 1)
-    covered_starts: list[int] = []
-    expert: str | None
-    for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
-        for quoted in pattern.finditer(body):
-            if is_covered[quoted.start("quote")]:
-                continue
-            name = quoted.group("name")
-            if not (re.fullmatch(_PRONOUN, name) or _person_like(name, place_names)):
-                continue
-            text, start, end = _quote_text(quoted)
-            # '"We are confident," Li said. "The cluster will ..."': the short first
-            # part is passed over, what follows is still the speaker's.
-            short = len(text.split()) < 4
-            if short and _NEXT_QUOTE.match(body, quoted.end()) is None:
-                continue
-            app = quoted.group("app")
-            if (
-                app is not None
-                and pattern is not _NAME_VERB_QUOTE
-                and not (ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app))
-            ):
-                app = None
-            if re.fullmatch(_PRONOUN, name):
-                expert = registry.resolve(name)
-            else:
-                expert = registry.resolve(name)
-                if expert is None:
-                    span = (quoted.start("app"), quoted.end("app")) if app else None
-                    if app or len(name.split()) > 1:
-                        expert = registry.add(name, app, span).name
-                        if span:
-                            excluded.append(span)
-            # "First part," he said, "second part." is one statement.
-            tail = _CONTINUED_QUOTE.match(body, quoted.end())
-            parts: tuple[tuple[int, int], ...] = ()
-            if tail is not None and pattern is not _NAME_VERB_QUOTE:
-                more, more_start, more_end = _quote_text(tail)
-                parts = ((start, end), (more_start, more_end))
-                text, end = f"{text} {more}", more_end
-            if not short:
-                add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
-            quote_start = quoted.start("quote")
-            is_covered[quote_start:end] = b"\x01" * (end - quote_start)
-            covered_starts.insert(bisect_left(covered_starts, quote_start), quote_start)
-            # "“A,” said NAME, TITLE. “B.”": a quotation closing the paragraph goes on.
-            following = _NEXT_QUOTE.match(body, max(end, quoted.end()))
-            if following is not None and pattern is not _NAME_VERB_QUOTE:
-                more, more_start, more_end = _quote_text(following)
-                if len(more.split()) >= 4:
-                    add(name, expert, quoted.group("verb"), "direct", more, more_start, more_end)
-                    is_covered[more_start:more_end] = b"\x01" * (more_end - more_start)
-                    covered_starts.insert(bisect_left(covered_starts, more_start), more_start)
-                    end = more_end
-            statement_sentences.update(
-                s.index for s in sentences_overlapping(sentences, sentence_ends, start, end)
+    def _cover(self, start: int, end: int) -> None:
+        self.is_covered[start:end] = b"\x01" * (end - start)
+        self.covered_starts.insert(bisect_left(self.covered_starts, start), start)
+
+    def _is_quoted(self, sentence: Sentence) -> bool:
+        first_after = bisect_left(self.covered_starts, sentence.start)
+        return bool(self.is_covered[sentence.start]) or (
+            first_after < len(self.covered_starts)
+            and self.covered_starts[first_after] < sentence.end
+        )
+
+    def _quotation(self, pattern: re.Pattern[str], quoted: re.Match[str]) -> None:
+        name = quoted.group("name")
+        if not (re.fullmatch(_PRONOUN, name) or _person_like(name, self.place_names)):
+            return
+        text, start, end = _quote_text(quoted)
+        # '"We are confident," Li said. "The cluster will ..."': the short first
+        # part is passed over, what follows is still the speaker's.
+        short = len(text.split()) < 4
+        if short and _NEXT_QUOTE.match(self.body, quoted.end()) is None:
+            return
+        expert = self._quoted_expert(pattern, quoted, name)
+        # "First part," he said, "second part." is one statement.
+        tail = _CONTINUED_QUOTE.match(self.body, quoted.end())
+        parts: tuple[tuple[int, int], ...] = ()
+        if tail is not None and pattern is not _NAME_VERB_QUOTE:
+            more, more_start, more_end = _quote_text(tail)
+            parts = ((start, end), (more_start, more_end))
+            text, end = f"{text} {more}", more_end
+        if not short:
+            self._add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
+        self._cover(quoted.start("quote"), end)
+        # "“A,” said NAME, TITLE. “B.”": a quotation closing the paragraph goes on.
+        if pattern is not _NAME_VERB_QUOTE:
+            end = (
+                self._following_quotation(
+                    max(end, quoted.end()), name, expert, quoted.group("verb")
+                )
+                or end
             )
+        self.statement_sentences.update(
+            s.index for s in sentences_overlapping(self.sentences, self.sentence_ends, start, end)
+        )
 
-    # Reported speech, one sentence at a time.
-    for sentence in sentences:
-        first_after = bisect_left(covered_starts, sentence.start)
-        if is_covered[sentence.start] or (
-            first_after < len(covered_starts) and covered_starts[first_after] < sentence.end
+    def _quoted_expert(
+        self, pattern: re.Pattern[str], quoted: re.Match[str], name: str
+    ) -> str | None:
+        expert = self.registry.resolve(name)
+        if expert is not None or re.fullmatch(_PRONOUN, name):
+            return expert
+        app = quoted.group("app")
+        if (
+            app is not None
+            and pattern is not _NAME_VERB_QUOTE
+            and not (ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app))
         ):
-            continue
-        # Most sentences report no speech: one search skips the nine rules.
-        if not _REPORTING.search(sentence.text):
-            continue
+            app = None
+        if not (app or len(name.split()) > 1):
+            return None
+        span = (quoted.start("app"), quoted.end("app")) if app else None
+        if span:
+            self.excluded.append(span)
+        return self.registry.add(name, app, span).name
+
+    def _following_quotation(
+        self, position: int, speaker: str, expert: str | None, verb: str
+    ) -> int | None:
+        """A quotation closing the paragraph after a statement is the same speaker's;
+        where it ends, or None."""
+        following = _NEXT_QUOTE.match(self.body, position)
+        if following is None or self.is_covered[following.start("quote")]:
+            return None
+        more, more_start, more_end = _quote_text(following)
+        if len(more.split()) < 4:
+            return None
+        self._add(speaker, expert, verb, "direct", more, more_start, more_end)
+        self._cover(more_start, more_end)
+        return more_end
+
+    def _reported(self, sentence: Sentence) -> None:
         for rule in SENTENCE_RULES:
             match = rule.pattern.match(sentence.text)
             if match is None:
                 continue
-            speaker = _rule_speaker(rule, match, sentence.start, registry, reference_aliases,
-                                    place_names, excluded)  # fmt: skip
+            speaker = _rule_speaker(rule, match, sentence.start, self.registry,
+                                    self.reference_aliases, self.place_names,
+                                    self.excluded)  # fmt: skip
             if speaker is None:
                 continue
             speaker_text, expert_name = speaker
-            _add_reported(add, match, sentence.start, speaker_text, expert_name)
-            statement_sentences.add(sentence.index)
+            _add_reported(self._add, match, sentence.start, speaker_text, expert_name)
+            self.statement_sentences.add(sentence.index)
             # "NAME, TITLE, stressed that ... . "We must ..."": the quotation that
             # closes the paragraph is the same speaker's.
-            following = _NEXT_QUOTE.match(body, sentence.end)
-            if following is not None and not is_covered[following.start("quote")]:
-                more, more_start, more_end = _quote_text(following)
-                if len(more.split()) >= 4:
-                    verb = match.groupdict().get("verb") or "according to"
-                    add(speaker_text, expert_name, verb, "direct", more, more_start, more_end)
-                    is_covered[more_start:more_end] = b"\x01" * (more_end - more_start)
-                    covered_starts.insert(bisect_left(covered_starts, more_start), more_start)
-            break
-
-    statements.sort(key=lambda s: s.start)
-    return SpeechResult(registry.experts, statements, excluded, statement_sentences)
+            verb = match.groupdict().get("verb") or "according to"
+            self._following_quotation(sentence.end, speaker_text, expert_name, verb)
+            return
 
 
 def _rule_speaker(
