@@ -269,40 +269,63 @@ def load_batch(
     """
     cursor = connection.cursor()
     new = [f for f in files if f.outcome == "loaded" and f.record is not None]
-    records = [f.record for f in new if f.record is not None]
-    # A file whose text is new, or now the same as another file's, no longer
-    # holds what was read from its path before: that article goes, unless
-    # another file of this run still holds its text (then it moves there).
+    _retire_paths(cursor, files, new, claimed or {})
+    _copy_facts(cursor, new, refs, run_id)
+    _resolve_copies(cursor, files, new)
+    _copy(
+        cursor,
+        "etl_run_file",
+        ("etl_run_id", "path", "content_sha256", "outcome", "reason", "source_article_id"),
+        ((run_id, f.path, f.sha256, f.outcome, f.reason, f.article_id) for f in files),
+    )
+
+
+def _retire_paths(
+    cursor: psycopg.Cursor[Any],
+    files: list[PendingFile],
+    new: list[PendingFile],
+    claimed: Mapping[int, str],
+) -> None:
+    """A file whose text is new, or now the same as another file's, no longer holds
+    what was read from its path before: that article goes, unless another file of
+    this run still holds its text (then it moves there)."""
     copies = [f for f in files if f.outcome == "unchanged" and f.is_copy]
     paths = [f.path for f in new] + [f.path for f in copies]
-    if paths:
-        kept = dict(claimed or {})
-        in_use = [f.article_id for f in copies if f.article_id is not None]
+    if not paths:
+        return
+    in_use = [f.article_id for f in copies if f.article_id is not None]
+    cursor.execute(
+        "select source_article_id, source_path from source_article"
+        " where source_path = any(%s) and source_article_id = any(%s)",
+        [paths, list(claimed)],
+    )
+    moved = cursor.fetchall()
+    if moved:
         cursor.execute(
-            "select source_article_id, source_path from source_article"
-            " where source_path = any(%s) and source_article_id = any(%s)",
-            [paths, list(kept)],
+            """
+            update source_article set source_path = moved.path
+            from unnest(%s::bigint[], %s::text[]) as moved (id, path)
+            where source_article.source_article_id = moved.id
+            """,
+            [[article_id for article_id, _ in moved], [claimed[a] for a, _ in moved]],
         )
-        moved = cursor.fetchall()
-        if moved:
-            cursor.execute(
-                """
-                update source_article set source_path = moved.path
-                from unnest(%s::bigint[], %s::text[]) as moved (id, path)
-                where source_article.source_article_id = moved.id
-                """,
-                [[article_id for article_id, _ in moved], [kept[a] for a, _ in moved]],
-            )
-        # Facts go with their article (cascade).
-        cursor.execute(
-            "delete from source_article where source_path = any(%s)"
-            " and not source_article_id = any(%s) returning source_path",
-            [paths, in_use],
-        )
-        replaced = {path for (path,) in cursor.fetchall()} | {path for _, path in moved}
-        for pending in new:
-            if pending.path in replaced:
-                pending.outcome = "replaced"
+    # Facts go with their article (cascade).
+    cursor.execute(
+        "delete from source_article where source_path = any(%s)"
+        " and not source_article_id = any(%s) returning source_path",
+        [paths, in_use],
+    )
+    replaced = {path for (path,) in cursor.fetchall()} | {path for _, path in moved}
+    for pending in new:
+        if pending.path in replaced:
+            pending.outcome = "replaced"
+
+
+def _copy_facts(
+    cursor: psycopg.Cursor[Any], new: list[PendingFile], refs: ReferenceIds, run_id: int
+) -> None:
+    """The new articles and their facts, ids drawn up front, one COPY per table."""
+    records = [f.record for f in new if f.record is not None]
     all_experts = [expert for record in records for expert in record.experts]
     organizations = _organization_ids(cursor, all_experts)
     experts = _expert_ids(cursor, all_experts, organizations)
@@ -316,32 +339,14 @@ def load_batch(
         _allocate_ids(cursor, "statement", "statement_id", sum(len(r.statements) for r in records))
     )
     rows = _Rows()
-    for pending, article_id in zip(new, article_ids, strict=True):
-        record = pending.record
-        assert record is not None
+    for pending, record, article_id in zip(new, records, article_ids, strict=True):
         pending.article_id = article_id
-        _article_rows(
-            rows,
-            record,
-            article_id,
-            run_id,
-            refs,
-            experts,
-            organizations,
-            initiative_ids,
-            statement_ids,
-        )
+        _article_rows(rows, record, article_id, run_id, refs, experts, organizations,
+                      initiative_ids, statement_ids)  # fmt: skip
     for name, table in TABLES.items():
         table_rows = getattr(rows, name)
         if table_rows:
             _copy(cursor, name, table.columns, table_rows)
-    _resolve_copies(cursor, files, new)
-    _copy(
-        cursor,
-        "etl_run_file",
-        ("etl_run_id", "path", "content_sha256", "outcome", "reason", "source_article_id"),
-        ((run_id, f.path, f.sha256, f.outcome, f.reason, f.article_id) for f in files),
-    )
 
 
 def _resolve_copies(
