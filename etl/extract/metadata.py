@@ -198,22 +198,7 @@ def _from_header(text: str) -> Metadata:
         header_end = dateline.end()
         reporter = groups.get("reporter")
         if groups.get("month"):
-            year = int(groups["year"]) if groups.get("year") else None
-            if year is None and header_date is not None:
-                year = header_date.year
-            if year is None:
-                year = _year_before(head[: dateline.start()], groups["month"], groups["day"])
-            if year is None:
-                year = infer_year(text)
-                inferred = year is not None
-            published_on = _date(year, groups["month"], groups["day"])
-            if (
-                published_on
-                and header_date
-                and not groups.get("year")
-                and published_on > header_date
-            ):
-                published_on = published_on.replace(year=published_on.year - 1)
+            published_on, inferred = _dateline_date(text, head, dateline, header_date)
     headline = None
     bar = _BYLINE_BAR.search(head)
     if bar is not None:
@@ -244,6 +229,27 @@ def _from_header(text: str) -> Metadata:
         dateline_start=dateline_span[0] if dateline_span else None,
         dateline_end=dateline_span[1] if dateline_span else None,
     )
+
+
+def _dateline_date(
+    text: str, head: str, dateline: re.Match[str], header_date: dt.date | None
+) -> tuple[dt.date | None, bool]:
+    """The dateline's day, in the year it gives, or the header's, or a caption's
+    above it, or the one the text implies (then inferred)."""
+    groups = dateline.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    inferred = False
+    if year is None and header_date is not None:
+        year = header_date.year
+    if year is None:
+        year = _year_before(head[: dateline.start()], groups["month"], groups["day"])
+    if year is None:
+        year = infer_year(text)
+        inferred = year is not None
+    published_on = _date(year, groups["month"], groups["day"])
+    if published_on and header_date and not groups.get("year") and published_on > header_date:
+        published_on = published_on.replace(year=published_on.year - 1)
+    return published_on, inferred
 
 
 def _header_lines(head: str) -> list[str]:

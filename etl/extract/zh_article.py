@@ -127,18 +127,9 @@ def extract_chinese_article(
     previous_paragraph = -1
     for sentence in sentences:
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
-        subjects = _subjects(text, sentence, in_sentence, gazetteer)
-        if (
-            not subjects
-            and not _NATIONAL.search(sentence.text)
-            and not _REGION.search(sentence.text)
-        ):
-            if previous and (
-                sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)
-            ):
-                subjects = previous
-            elif len(provinces_in_article) == 1:
-                subjects = dict.fromkeys(provinces_in_article)
+        subjects = _subjects(text, sentence, in_sentence, gazetteer) or _implied_subjects(
+            sentence, previous, previous_paragraph, provinces_in_article
+        )
         if subjects:
             previous, previous_paragraph = subjects, sentence.paragraph
         if not subjects or not _COMMITMENT.search(sentence.text):
@@ -243,6 +234,23 @@ def _subjects(
         place = gazetteer.places[match.key]
         subjects.setdefault(place.province, place.city)
     return subjects
+
+
+def _implied_subjects(
+    sentence: Sentence,
+    previous: dict[str, str | None],
+    previous_paragraph: int,
+    provinces_in_article: set[str],
+) -> dict[str, str | None]:
+    """A sentence naming no place: the paragraph's province goes on (or 该省, 全省
+    continue it); a one-province story owns it; the country's or a region's is nobody's."""
+    if _NATIONAL.search(sentence.text) or _REGION.search(sentence.text):
+        return {}
+    if previous and (sentence.paragraph == previous_paragraph or _CONTINUES.match(sentence.text)):
+        return previous
+    if len(provinces_in_article) == 1:
+        return dict.fromkeys(provinces_in_article)
+    return {}
 
 
 def _statement_over(statements: list[StatementFact], sentence: Sentence) -> StatementFact | None:
