@@ -72,74 +72,93 @@ def create_login(url: str, name: str, password: str, group: str = READER_ROLE) -
     if not password:
         raise AccessError("the password is empty; give one at the prompt or in the environment")
     with psycopg.connect(settings.libpq_url(url)) as connection:
-        if not _exists(connection, group):
-            raise AccessError(
-                f"the {group} role does not exist yet; run `python -m etl db upgrade` first"
-            )
-        existing = connection.execute(
-            """
-            select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls,
-                   pg_has_role(oid, %s, 'member')
-            from pg_roles where rolname = %s
-            """,
-            [group, name],
-        ).fetchone()
-        if existing is not None and (existing[0] or not existing[1]):
-            raise AccessError(
-                f"a role named {name} already exists and is not in {group}; "
-                "choose another name so its rights are not changed"
-            )
-        verifier = connection.pgconn.encrypt_password(
-            password.encode(), name.encode(), b"scram-sha-256"
-        ).decode()
-        statement = (
-            "alter role {} login password {}" if existing else ("create role {} login password {}")
-        )
+        existing = _existing_member(connection, name, group)
         try:
-            connection.execute(
-                sql.SQL(statement).format(sql.Identifier(name), sql.Literal(verifier))
-            )
-            connection.execute(
-                sql.SQL("grant {} to {}").format(sql.Identifier(group), sql.Identifier(name))
-            )
-            # The groups may connect nowhere (migration 0014): the login may
-            # connect to this database, not to others on the same server.
-            database = connection.info.dbname
-            connection.execute(
-                sql.SQL("grant connect on database {} to {}").format(
-                    sql.Identifier(database), sql.Identifier(name)
-                )
-            )
-            if group == READER_ROLE:
-                # BI tools list the search path first; the reader may see nothing else.
-                connection.execute(
-                    sql.SQL("alter role {} set search_path = {}").format(
-                        sql.Identifier(name), sql.Identifier(SCHEMA)
-                    )
-                )
-                # A reader's cross join or forgotten transaction must not hold a core or
-                # locks for good: settings on the login (a group's do not pass to members).
-                for setting, value in READER_TIMEOUTS.items():
-                    connection.execute(
-                        sql.SQL("alter role {} set {} = {}").format(
-                            sql.Identifier(name), sql.Identifier(setting), sql.Literal(value)
-                        )
-                    )
+            _set_password(connection, name, password, existing)
+            _grant(connection, name, group)
         except psycopg.errors.InsufficientPrivilege as error:
             raise AccessError(
                 f"the database user may not create roles ({error.diag.message_primary}); "
                 "run this as a superuser or a role with CREATEROLE"
             ) from error
-        # GRANT by a user without the right only warns; the login would be shut out.
-        may_connect = connection.execute(
-            "select has_database_privilege(%s, current_database(), 'CONNECT')", [name]
-        ).fetchone()
-        if may_connect != (True,):
-            raise AccessError(
-                f"{name} may not connect to database {connection.info.dbname}: this user "
-                "may not grant CONNECT on it; run this as the database owner or a superuser"
+        _check_connect(connection, name)
+    return Login(name=name, created=not existing)
+
+
+_Connection = psycopg.Connection[tuple[object, ...]]
+
+
+def _existing_member(connection: _Connection, name: str, group: str) -> bool:
+    """Whether the login exists already (then in ``group`` and nothing more)."""
+    if not _exists(connection, group):
+        raise AccessError(
+            f"the {group} role does not exist yet; run `python -m etl db upgrade` first"
+        )
+    existing = connection.execute(
+        """
+        select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls,
+               pg_has_role(oid, %s, 'member')
+        from pg_roles where rolname = %s
+        """,
+        [group, name],
+    ).fetchone()
+    if existing is not None and (existing[0] or not existing[1]):
+        raise AccessError(
+            f"a role named {name} already exists and is not in {group}; "
+            "choose another name so its rights are not changed"
+        )
+    return existing is not None
+
+
+def _set_password(connection: _Connection, name: str, password: str, existing: bool) -> None:
+    verifier = connection.pgconn.encrypt_password(
+        password.encode(), name.encode(), b"scram-sha-256"
+    ).decode()
+    statement = (
+        "alter role {} login password {}" if existing else "create role {} login password {}"
+    )
+    connection.execute(sql.SQL(statement).format(sql.Identifier(name), sql.Literal(verifier)))
+
+
+def _grant(connection: _Connection, name: str, group: str) -> None:
+    connection.execute(
+        sql.SQL("grant {} to {}").format(sql.Identifier(group), sql.Identifier(name))
+    )
+    # The groups may connect nowhere (migration 0014): the login may
+    # connect to this database, not to others on the same server.
+    connection.execute(
+        sql.SQL("grant connect on database {} to {}").format(
+            sql.Identifier(connection.info.dbname), sql.Identifier(name)
+        )
+    )
+    if group != READER_ROLE:
+        return
+    # BI tools list the search path first; the reader may see nothing else.
+    connection.execute(
+        sql.SQL("alter role {} set search_path = {}").format(
+            sql.Identifier(name), sql.Identifier(SCHEMA)
+        )
+    )
+    # A reader's cross join or forgotten transaction must not hold a core or
+    # locks for good: settings on the login (a group's do not pass to members).
+    for setting, value in READER_TIMEOUTS.items():
+        connection.execute(
+            sql.SQL("alter role {} set {} = {}").format(
+                sql.Identifier(name), sql.Identifier(setting), sql.Literal(value)
             )
-    return Login(name=name, created=existing is None)
+        )
+
+
+def _check_connect(connection: _Connection, name: str) -> None:
+    # GRANT by a user without the right only warns; the login would be shut out.
+    may_connect = connection.execute(
+        "select has_database_privilege(%s, current_database(), 'CONNECT')", [name]
+    ).fetchone()
+    if may_connect != (True,):
+        raise AccessError(
+            f"{name} may not connect to database {connection.info.dbname}: this user "
+            "may not grant CONNECT on it; run this as the database owner or a superuser"
+        )
 
 
 def _exists(connection: psycopg.Connection[tuple[object, ...]], role: str) -> bool:
