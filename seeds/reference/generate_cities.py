@@ -124,30 +124,58 @@ def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
     rows = adcode_rows()
     peoples = nationalities()
     provinces = json.loads((HERE / "provinces.json").read_text(encoding="utf-8"))
-    province_by_prefix: dict[str, dict[str, object]] = {}
-    province_full: dict[str, list[str]] = {}
+    province_by_prefix, province_full = _provinces_by_prefix(rows, provinces)
+    cities = _drop_shadowed_counties(_city_rows(rows, province_by_prefix, province_full, peoples))
+    _flag_ambiguous(cities, provinces, _CountyNames.of(rows, peoples))
+    return cities, province_full
+
+
+def _provinces_by_prefix(
+    rows: list[dict[str, str]], provinces: list[dict[str, object]]
+) -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
+    """Each province by its two-digit code prefix, and its full Chinese names."""
+    by_prefix: dict[str, dict[str, object]] = {}
+    full: dict[str, list[str]] = {}
     for row in rows:
         if row["adcode"].endswith("0000000000"):
             match = next((p for p in provinces if row["name"].startswith(str(p["name_zh"]))), None)
             if match is not None:
-                province_by_prefix[row["adcode"][:2]] = match
-                province_full.setdefault(str(match["name"]), []).append(row["name"])
-    province_shorts = {str(p["name_zh"]) for p in provinces}
-    # Names of county-level units, by the provinces that have one, and apart
-    # those of the four municipalities' districts, which news names often.
-    county_short: dict[str, set[str]] = {}
-    county_english: dict[str, set[str]] = {}
-    municipal_short: set[str] = set()
-    municipal_english: set[str] = set()
-    for r in rows:
-        if _is_county_level(r["adcode"]):
-            short = short_name(r["name"], peoples)
-            county_short.setdefault(short, set()).add(r["adcode"][:6])
-            county_english.setdefault(pinyin_name(short), set()).add(r["adcode"][:6])
-            if r["adcode"][:2] in MUNICIPALITIES and r["name"].endswith("区"):
-                municipal_short.add(short)
-                municipal_english.add(pinyin_name(short))
-    cities = []
+                by_prefix[row["adcode"][:2]] = match
+                full.setdefault(str(match["name"]), []).append(row["name"])
+    return by_prefix, full
+
+
+class _CountyNames:
+    """Names of county-level units, by the provinces that have one, and apart
+    those of the four municipalities' districts, which news names often."""
+
+    def __init__(self) -> None:
+        self.short: dict[str, set[str]] = {}
+        self.english: dict[str, set[str]] = {}
+        self.municipal_short: set[str] = set()
+        self.municipal_english: set[str] = set()
+
+    @classmethod
+    def of(cls, rows: list[dict[str, str]], peoples: list[str]) -> _CountyNames:
+        names = cls()
+        for r in rows:
+            if _is_county_level(r["adcode"]):
+                short = short_name(r["name"], peoples)
+                names.short.setdefault(short, set()).add(r["adcode"][:6])
+                names.english.setdefault(pinyin_name(short), set()).add(r["adcode"][:6])
+                if r["adcode"][:2] in MUNICIPALITIES and r["name"].endswith("区"):
+                    names.municipal_short.add(short)
+                    names.municipal_english.add(pinyin_name(short))
+        return names
+
+
+def _city_rows(
+    rows: list[dict[str, str]],
+    province_by_prefix: dict[str, dict[str, object]],
+    province_full: dict[str, list[str]],
+    peoples: list[str],
+) -> list[dict[str, object]]:
+    cities: list[dict[str, object]] = []
     for row in sorted(rows, key=lambda r: r["adcode"]):
         code, full = row["adcode"], row["name"]
         province = province_by_prefix.get(code[:2])
@@ -174,19 +202,29 @@ def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
                 "aliases": EXTRA_ENGLISH.get(short, []),
             }
         )
-    # A county-level city whose name a prefecture-level city also bears is
-    # left out: the prefecture is what news means (Jilin, Hainan aside).
+    return cities
+
+
+def _drop_shadowed_counties(cities: list[dict[str, object]]) -> list[dict[str, object]]:
+    """A county-level city whose name a prefecture-level city also bears is
+    left out: the prefecture is what news means (Jilin, Hainan aside)."""
     prefecture_names = {c["short_zh"] for c in cities if c["level"] == "prefecture"}
-    cities = [
+    return [
         c for c in cities if c["level"] == "prefecture" or c["short_zh"] not in prefecture_names
     ]
-    # A prefecture-level city's name is ambiguous when a province, another
-    # prefecture or a municipality's district bears it ("吉林", "朝阳"); a
-    # county-level city's when any other unit does. Ambiguous names are
-    # matched only in full (Chinese) or not at all (English).
-    for key, names, municipal, county in (
-        ("short_zh", province_shorts, municipal_short, county_short),
-        ("name", {str(p["name"]) for p in provinces}, municipal_english, county_english),
+
+
+def _flag_ambiguous(
+    cities: list[dict[str, object]], provinces: list[dict[str, object]], county: _CountyNames
+) -> None:
+    """A prefecture-level city's name is ambiguous when a province, another
+    prefecture or a municipality's district bears it ("吉林", "朝阳"); a
+    county-level city's when any other unit does. Ambiguous names are
+    matched only in full (Chinese) or not at all (English)."""
+    province_shorts = {str(p["name_zh"]) for p in provinces}
+    for key, names, municipal, counties in (
+        ("short_zh", province_shorts, county.municipal_short, county.short),
+        ("name", {str(p["name"]) for p in provinces}, county.municipal_english, county.english),
     ):
         prefecture_count = Counter(str(c[key]) for c in cities if c["level"] == "prefecture")
         flag = "short_is_ambiguous" if key == "short_zh" else "name_is_ambiguous"
@@ -197,9 +235,8 @@ def build() -> tuple[list[dict[str, object]], dict[str, list[str]]]:
             elif city["level"] == "prefecture":
                 city[flag] = name in names or name in municipal or prefecture_count[name] > 1
             else:
-                others = county.get(name, set()) - {city["code"]}
+                others = counties.get(name, set()) - {city["code"]}
                 city[flag] = name in names or bool(others) or prefecture_count[name] > 0
-    return cities, province_full
 
 
 def _is_prefecture(code: str) -> bool:
