@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-external lint check clean erd bench bench-views bench-extract quality attacks
+.PHONY: install run test test-fast test-external lint check clean erd bench bench-views bench-extract quality attacks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(STAMP)
 ## The test suite, against the embedded PostgreSQL (or TEST_DATABASE_URL).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## The quick part of the suite while editing (no ETL runs, kills, servers or property searches).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 ## Extraction quality on the real corpus (tests/corpus/): P/R/F1 per language and split; last line JSON.
 quality: $(STAMP)

@@ -130,6 +130,43 @@ def scratch_database(server_url: str) -> Iterator[str]:
         yield url
 
 
+# Modules whose tests load articles through `run`, kill or time processes, start
+# servers or search many inputs: `make test-fast` (pytest -m "not slow") leaves
+# them out; `make test` and CI run everything.
+SLOW_MODULES = frozenset(
+    {
+        "test_access", "test_attacks", "test_bad_input", "test_crash", "test_embedded",
+        "test_etl_run", "test_progress", "test_properties", "test_real_articles", "test_views",
+    }
+)  # fmt: skip
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def migrated(scratch_database: str) -> str:
+    """A fresh database at head, for tests that run the ETL."""
+    migrate.upgrade(scratch_database)
+    return scratch_database
+
+
+def run_json(url: str, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict]:
+    """`run --json ARGS` through the CLI: its exit code and summary ({} when it printed none)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from etl.cli import cli
+
+    result = CliRunner().invoke(cli, ["--database-url", url, "run", "--json", *args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.stdout) if result.exit_code in (0, 1) else {}
+
+
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
 

@@ -8,7 +8,6 @@ checked before any file is read.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -24,21 +23,9 @@ from click.testing import CliRunner
 from db import migrate
 from etl.cli import cli
 from etl.read import RejectedFile, discover, parse_size, read_article
-from tests.conftest import drop_login, new_database
+from tests.conftest import drop_login, new_database, run_json
 
 ARTICLE = "HEFEI, March 6 (Xinhua) -- Anhui will develop new energy vehicles and robotics.\n"
-
-
-@pytest.fixture
-def migrated(scratch_database: str) -> str:
-    migrate.upgrade(scratch_database)
-    return scratch_database
-
-
-def _run(url: str, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict]:
-    result = CliRunner().invoke(cli, ["--database-url", url, "run", "--json", *args], env=env)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, json.loads(result.stdout) if result.exit_code in (0, 1) else {}
 
 
 def _outcomes(summary: dict) -> dict[str, str]:
@@ -55,7 +42,7 @@ def test_a_link_to_a_secret_outside_the_corpus_is_never_read(migrated: str, tmp_
     (corpus / "environ.txt").symlink_to(secret)
     (corpus / "passwd.txt").symlink_to("/etc/passwd")
     (corpus / "inside.txt").symlink_to(corpus / "ok.txt")  # inside: read (same text)
-    code, summary = _run(migrated, str(corpus))
+    code, summary = run_json(migrated, str(corpus))
     assert code == 1
     rejected = _outcomes(summary)
     assert set(rejected) == {"environ.txt", "passwd.txt"}
@@ -79,7 +66,7 @@ def test_a_name_too_long_for_its_sidecar_rejects_that_file_only(
     long_name = "x" * (255 - len(".txt")) + ".txt"  # + ".meta.json" exceeds NAME_MAX
     (tmp_path / long_name).write_text(ARTICLE)
     (tmp_path / "ok.txt").write_text(ARTICLE.replace("robotics", "biomedicine"))
-    code, summary = _run(migrated, str(tmp_path))
+    code, summary = run_json(migrated, str(tmp_path))
     assert code == 1
     assert summary["loaded"] == 1
     (reason,) = _outcomes(summary).values()
@@ -443,7 +430,7 @@ def test_a_binary_file_is_told_it_is_binary_not_to_convert_its_encoding(
 ) -> None:
     (tmp_path / name).write_bytes(data())
     (tmp_path / "ok.txt").write_text(ARTICLE)
-    code, summary = _run(migrated, str(tmp_path))
+    code, summary = run_json(migrated, str(tmp_path))
     assert code == 1 and summary["loaded"] == 1
     (reason,) = _outcomes(summary).values()
     assert reason.startswith("looks like a binary file, not text: "), reason

@@ -12,27 +12,14 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, pool, text
 
-from db import migrate
 from etl.cli import cli
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_json
 
 SEED = ROOT / "seeds" / "articles" / "000_363201861ca51eef.txt"
 TABLES = (
     "source_article", "province_mention", "initiative", "initiative_sector",
     "quantitative_target", "statement", "statement_topic", "expert", "organization",
 )  # fmt: skip
-
-
-@pytest.fixture
-def migrated(scratch_database: str) -> str:
-    migrate.upgrade(scratch_database)
-    return scratch_database
-
-
-def _run(url: str, *args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(cli, ["--database-url", url, "run", "--json", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, json.loads(result.stdout)
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -51,17 +38,17 @@ def test_second_run_changes_nothing_and_edit_replaces(migrated: str, tmp_path: P
     shutil.copy(SEED, corpus / "seed.txt")
     for article in (FIXTURES / "articles").glob("*.txt"):
         shutil.copy(article, corpus / article.name)
-    code, first = _run(migrated, str(corpus))
+    code, first = run_json(migrated, str(corpus))
     assert code == 0 and first["loaded"] == 5 and first["facts"]["statements"] >= 10
     before = _counts(migrated)
 
-    code, second = _run(migrated, str(corpus))
+    code, second = run_json(migrated, str(corpus))
     assert code == 0 and second["unchanged"] == 5 and second["loaded"] == 0
     assert _counts(migrated) == before
 
     edited = corpus / "seed.txt"
     edited.write_text(edited.read_text().replace("Jiangsu proposes", "Jiangsu plans"))
-    code, third = _run(migrated, str(corpus))
+    code, third = run_json(migrated, str(corpus))
     assert third["replaced"] == 1 and third["unchanged"] == 4
     after = _counts(migrated)
     assert after["source_article"] == before["source_article"]
@@ -89,7 +76,7 @@ def test_duplicate_text_and_bad_files_are_accounted_for(migrated: str, tmp_path:
     shutil.copy(SEED, tmp_path / "b.txt")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    code, summary = _run(migrated, str(tmp_path))
+    code, summary = run_json(migrated, str(tmp_path))
     assert code == 1
     assert (summary["loaded"], summary["unchanged"], summary["rejected"]) == (1, 1, 2)
     reasons = {Path(r["path"]).name: r["reason"] for r in summary["rejections"]}
@@ -105,7 +92,7 @@ def test_run_on_missing_path_exits_2_before_writing(migrated: str) -> None:
 
 
 def test_loaded_facts_match_the_seed(migrated: str) -> None:
-    _run(migrated, str(SEED))
+    run_json(migrated, str(SEED))
     engine = create_engine(migrated, poolclass=pool.NullPool)
     with engine.connect() as connection:
         provinces = (
@@ -270,11 +257,11 @@ def test_a_copy_made_before_an_edit_keeps_the_old_text(
     corpus.mkdir()
     original = SEED.read_text()
     (corpus / "a.txt").write_text(original)
-    code, _ = _run(migrated, "--batch-size", batch_size, str(corpus))
+    code, _ = run_json(migrated, "--batch-size", batch_size, str(corpus))
     assert code == 0
     (corpus / "b.txt").write_text(original)
     (corpus / "a.txt").write_text(original.replace("Hainan", "Yunnan"))
-    code, second = _run(migrated, "--batch-size", batch_size, str(corpus))
+    code, second = run_json(migrated, "--batch-size", batch_size, str(corpus))
     assert code == 0, second
     assert (second["replaced"], second["unchanged"], second["rejected"]) == (1, 1, 0)
     engine = create_engine(migrated, poolclass=pool.NullPool)
@@ -296,7 +283,7 @@ def test_odd_file_names_and_links(migrated: str, tmp_path: Path) -> None:
     bad_name = os.fsencode(corpus) + b"/caf\xe9.txt"
     with open(bad_name, "wb") as handle:
         handle.write(b"Shandong will develop robotics.")
-    code, summary = _run(migrated, str(corpus))
+    code, summary = run_json(migrated, str(corpus))
     assert code == 1 and summary["files"] == 3
     assert (summary["loaded"], summary["unchanged"], summary["rejected"]) == (1, 1, 1)
     (rejection,) = summary["rejections"]
@@ -311,9 +298,9 @@ def test_a_file_edited_into_a_copy_of_another_drops_its_old_text(
     corpus.mkdir()
     shutil.copy(SEED, corpus / "p.txt")
     shutil.copy(FIXTURES / "articles" / "xinhua_wire.txt", corpus / "q.txt")
-    assert _run(migrated, str(corpus))[0] == 0
+    assert run_json(migrated, str(corpus))[0] == 0
     shutil.copy(FIXTURES / "articles" / "xinhua_wire.txt", corpus / "p.txt")
-    code, second = _run(migrated, str(corpus))
+    code, second = run_json(migrated, str(corpus))
     assert code == 0 and second["unchanged"] == 2
     engine = create_engine(migrated, poolclass=pool.NullPool)
     with engine.connect() as connection:
