@@ -191,10 +191,6 @@ def _check_link(path: Path, roots: list[Path] | None) -> None:
         )
 
 
-def decode(data: bytes) -> str:
-    return decode_with_notes(data)[0]
-
-
 def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
     """The text of an article file, and what was guessed or changed to get it."""
     notes: list[str] = []

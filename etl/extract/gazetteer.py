@@ -196,21 +196,15 @@ class Gazetteer:
                 if not is_chinese_term(alias):
                     sector_terms[alias] = sector.slug
         self.sectors = _Matcher(sector_terms, case_sensitive_all=False)
-        self.sector_names = {s.slug: s.name for s in reference.sectors}
         self.expert_aliases: dict[str, str] = {}
         for expert in reference.expert_aliases:
             for alias in expert.aliases:
                 self.expert_aliases[alias] = expert.name
 
 
-_DEFAULT: Gazetteer | None = None
-
-
+@functools.cache
 def default_gazetteer() -> Gazetteer:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Gazetteer()
-    return _DEFAULT
+    return Gazetteer()
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -248,7 +248,6 @@ class Expert:
     organization: str | None
     parent_organization: str | None
     aliases: set[str] = field(default_factory=set)
-    appositive_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -317,12 +316,12 @@ class _Registry:
         self.reference_aliases = reference_aliases
         self.last: str | None = None
 
-    def add(self, name: str, app: str | None, app_span: tuple[int, int] | None) -> Expert:
+    def add(self, name: str, app: str | None) -> Expert:
         name = re.sub(r"^" + _HONORIFIC, "", name).strip()
         expert = self.experts.get(name)
         title, org, parent = parse_appositive(app)
         if expert is None:
-            expert = Expert(name, title, org, parent, _family_names(name), app_span)
+            expert = Expert(name, title, org, parent, _family_names(name))
             expert.aliases |= {a for a, n in self.reference_aliases.items() if n == name}
             self.experts[name] = expert
         elif expert.title is None and title:
@@ -485,7 +484,7 @@ class _Speech:
         span = (quoted.start("app"), quoted.end("app")) if app else None
         if span:
             self.excluded.append(span)
-        return self.registry.add(name, app, span).name
+        return self.registry.add(name, app).name
 
     def _following_quotation(
         self, position: int, speaker: str, expert: str | None, verb: str
@@ -543,7 +542,7 @@ def _rule_speaker(
     if known is None and name in reference_aliases:
         known = reference_aliases[name]
         if known not in registry.experts:
-            registry.add(known, None, None)
+            registry.add(known, None)
     if known is not None:
         return name, known
     if re.fullmatch(_PRONOUN, name) or not _person_like(name, place_names):
@@ -553,9 +552,9 @@ def _rule_speaker(
         span = (offset + match.start("app"), offset + match.end("app")) if app else None
         if span:
             excluded.append(span)
-        return name, registry.add(name, app, span).name
+        return name, registry.add(name, app).name
     if rule.speaker == "known" and len(name.split()) > 1 and not ORG_HEADS.search(name):
-        return name, registry.add(name, None, None).name
+        return name, registry.add(name, None).name
     return None
 
 
