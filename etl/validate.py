@@ -41,6 +41,7 @@ from pydantic import (
 
 from db.models import EVENT_KINDS, MENTION_ROLES, STATEMENT_KINDS
 from etl.extract.article import ArticleFacts
+from etl.extract.metadata import outlet_of_url
 from etl.extract.text import normalize
 from etl.read import ArticleFile
 
@@ -243,12 +244,14 @@ _OVERRIDABLE = ("outlet", "published_on", "headline", "language")
 def build_record(article: ArticleFile, facts: ArticleFacts, source_path: str) -> ArticleRecord:
     meta = facts.metadata
     overrides = {k: v for k, v in article.meta.items() if k in _OVERRIDABLE}
+    url = article.meta.get("url")
     return ArticleRecord.model_validate(
         {
             "content_sha256": article.sha256,
             "source_path": source_path,
-            "url": article.meta.get("url"),
-            "outlet": meta.outlet,
+            "url": url,
+            # The credit in the text first: a page may be another outlet's copy.
+            "outlet": meta.outlet or (outlet_of_url(url) if url else None),
             "dateline_city": meta.dateline_city,
             "published_on": meta.published_on,
             "is_date_inferred": meta.is_date_inferred and "published_on" not in overrides,

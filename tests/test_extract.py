@@ -363,3 +363,37 @@ def test_an_initiative_must_name_a_statement_of_its_article() -> None:
     broken["initiatives"][0]["statement_start"] = 3
     with pytest.raises(ValidationError, match="no statement starts there"):
         type(record).model_validate(broken)
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "outlet"),
+    [
+        # Nothing in the text names the outlet: the page's site does.
+        (
+            "https://epaper.chinadaily.com.cn/a/202112/28/x.html",
+            "Sichuan will build.\n",
+            "China Daily",
+        ),
+        # A credit in the text wins over the site that carries the copy.
+        (
+            "https://www.chinadaily.com.cn/a/x.html",
+            "CHENGDU, Dec. 28 (Xinhua) -- Sichuan will build.\n",
+            "Xinhua",
+        ),
+        # An aggregator the reference does not know names no outlet.
+        ("https://naijanews.example.com/x", "Sichuan will build.\n", None),
+    ],
+)
+def test_the_outlet_of_a_page_from_its_url_when_the_text_names_none(
+    tmp_path, url: str, text: str, outlet: str | None
+) -> None:
+    import json as jsonlib
+
+    from etl.read import read_article
+    from etl.validate import build_record
+
+    path = tmp_path / "page.txt"
+    path.write_text(text)
+    path.with_name("page.meta.json").write_text(jsonlib.dumps({"url": url}))
+    article = read_article(path)
+    assert build_record(article, extract_article(article.text), "page.txt").outlet == outlet

@@ -379,6 +379,20 @@ def _outlet_names_in(line: str) -> list[str]:
     return [m.group(0) for m in _outlet_pattern().finditer(line)]
 
 
+def outlet_of_url(url: str) -> str | None:
+    """The outlet whose site a page came from, by the reference domains; None
+    for a site the reference does not know (a copy on an aggregator)."""
+    from urllib.parse import urlsplit
+
+    from etl.extract.reference import default_reference
+
+    host = (urlsplit(url).hostname or "").lower()
+    for outlet in default_reference().outlets:
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    return None
+
+
 def _outlet_by_domain(domain: str) -> str:
     from etl.extract.reference import default_reference
 
