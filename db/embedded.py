@@ -22,6 +22,7 @@ import contextlib
 import fcntl
 import importlib.util
 import json
+import logging
 import os
 import pwd
 import secrets
@@ -37,6 +38,7 @@ SUPERUSER = "postgres"
 # PostgreSQL refuses to run as root; as root we run it as this system user.
 SYSTEM_USER = "policydb_pg"
 START_TIMEOUT_S = 300  # crash recovery after a SIGKILL can take a while
+log = logging.getLogger(__name__)
 
 
 class EmbeddedServerError(RuntimeError):
@@ -181,6 +183,7 @@ class EmbeddedServer:
                 f"{self.cluster_dir} exists but holds no PostgreSQL cluster; "
                 f"remove {self.state_dir} to start afresh"
             )
+        log.debug("initdb: a new cluster in %s", self.cluster_dir)
         if not self.password_file.exists():
             self.password_file.write_text(secrets.token_urlsafe(24))
             self.password_file.chmod(0o600)
@@ -241,6 +244,7 @@ class EmbeddedServer:
             # now belongs to another process, PostgreSQL would refuse to start.
             pid_file.unlink(missing_ok=True)
         port = self.requested_port or _free_port()
+        log.debug("starting the embedded server (%s) on 127.0.0.1:%d", self.cluster_dir, port)
         options = f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories=''"
         self._pg(
             "pg_ctl",
@@ -264,6 +268,7 @@ class EmbeddedServer:
         return port
 
     def _stop(self) -> None:
+        log.debug("stopping the embedded server (%s): no command uses it", self.cluster_dir)
         try:
             self._pg("pg_ctl", "-D", str(self.cluster_dir), "-m", "fast", "-w", "stop")
         except EmbeddedServerError:

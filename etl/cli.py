@@ -14,7 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -42,6 +42,7 @@ class Options:
     pgdata: str | None
     debug: bool
     config: settings.Settings
+    quiet: bool = False
 
     @contextlib.contextmanager
     def database(self, port: int | None = None) -> Iterator[str]:
@@ -76,12 +77,18 @@ def fail(message: str) -> NoReturn:
     type=click.Path(file_okay=False),
     help="State directory of the embedded server (env POLICYDB_PGDATA; default .pgdata).",
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option(
+    "-v", "--verbose", count=True,
+    help="Say more on stderr: -v what each batch did, -vv every file and the server's steps.",
+)  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="Errors only on stderr, and no progress bar.")
+@click.option("--debug", is_flag=True, help="Show tracebacks (and log as -vv does).")
 @click.version_option(
     package_name=DISTRIBUTION, prog_name=PROG_NAME, message="%(prog)s %(version)s"
 )
 @click.pass_context
-def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, debug: bool) -> None:
+def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, verbose: int,
+        quiet: bool, debug: bool) -> None:  # fmt: skip
     """Load news articles about China's regional industrial policy into PostgreSQL.
 
     \b
@@ -98,7 +105,44 @@ def cli(ctx: click.Context, database_url: str | None, pgdata: str | None, debug:
         configured = settings.current()
     except settings.ConfigurationError as error:
         fail(str(error))
-    ctx.obj = Options(database_url=database_url, pgdata=pgdata, debug=debug, config=configured)
+    _configure_logging(2 if debug else verbose, quiet)
+    ctx.obj = Options(
+        database_url=database_url, pgdata=pgdata, debug=debug, config=configured, quiet=quiet
+    )
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    """-q errors only, default warnings, -v info, -vv (or --debug) debug; on stderr."""
+    import logging
+
+    if quiet:
+        level = logging.ERROR
+    else:
+        level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+
+    class StderrHandler(logging.StreamHandler):
+        """Writes to whatever sys.stderr is now: above the progress bar while one is drawn."""
+
+        @property
+        def stream(self) -> Any:
+            return sys.stderr
+
+        @stream.setter
+        def stream(self, value: Any) -> None:
+            pass
+
+    handler = StderrHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    # Once per process: tests invoke the group many times.
+    for old in [h for h in root.handlers if getattr(h, "_policydb", False)]:
+        root.removeHandler(old)
+    handler._policydb = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    # Libraries (jieba's dictionary, alembic's steps) stay at warnings below -vvv.
+    for noisy in ("jieba", "alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING) if verbose < 3 else level)
 
 
 # --- db -------------------------------------------------------------------
@@ -180,31 +224,50 @@ def db_check(options: Options) -> None:
 
 
 @db.command("refresh")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Recompute every summary from the base tables (about as long as the old refresh).",
+)
 @click.pass_obj
-def db_refresh(options: Options) -> None:
-    """Refresh the materialized analytics views now (each ETL run does it at its end).
+def db_refresh(options: Options, full: bool) -> None:
+    """Rebuild the analytics summaries from the base tables (--full).
 
-    Readers are not blocked while it runs (REFRESH ... CONCURRENTLY).
+    Every load keeps the summaries current in its own transaction, so a run
+    leaves nothing to refresh. --full recomputes them all: after articles were
+    deleted by hand, or to repair drift. Readers keep reading the previous
+    counts until it commits; a run loading meanwhile waits for it.
 
     \b
     Example:
-      python -m etl db refresh
+      python -m etl db refresh --full
     """
-    from sqlalchemy import create_engine, pool
+    if not full:
+        click.echo(
+            "Nothing to refresh: every load keeps the analytics summaries current. "
+            "`db refresh --full` rebuilds them from the base tables."
+        )
+        return
+    import time
 
-    from etl.pipeline import record_refresh, refresh_summaries, runs_not_refreshed
+    import psycopg
+
+    from db.settings import libpq_url
+    from etl import summaries
+    from etl.pipeline import first_line
 
     with options.database() as url:
-        engine = create_engine(url, poolclass=pool.NullPool)
+        started = time.perf_counter()
         try:
-            with engine.connect() as connection:
-                stale = runs_not_refreshed(connection)
-                if not refresh_summaries(connection):
-                    fail("the refresh failed; see the warning above")
-                record_refresh(connection, stale)
-        finally:
-            engine.dispose()
-    click.echo("Analytics summaries refreshed.")
+            with psycopg.connect(libpq_url(url)) as connection:
+                summaries.rebuild(connection)
+        except psycopg.OperationalError:
+            raise
+        except psycopg.Error as error:
+            fail(f"the rebuild failed: {first_line(error)}")
+    click.echo(
+        f"Analytics summaries rebuilt from the base tables in {time.perf_counter() - started:.1f}s."
+    )
 
 
 @db.command("url")
@@ -691,11 +754,12 @@ def run(
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}")
-    with options.database() as url:
+    show_bar = not as_json and not options.quiet and _is_tty()
+    with options.database() as url, _progress_bar(show_bar) as bar:
         summary = run_pipeline(
             url, list(paths), max_bytes=limit, workers=workers,
             batch_size=batch_size or BATCH_SIZE,
-            show_progress=not as_json and _is_tty(),
+            progress=bar,
         )  # fmt: skip
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
@@ -764,7 +828,45 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def _is_tty() -> bool:
-    return sys.stderr.isatty() and os.environ.get("CI") is None
+    return sys.stdout.isatty() and sys.stderr.isatty() and os.environ.get("CI") is None
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A bar on stderr with files done, rate and time left; gone once the run ends."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f} files/s")
+
+    with Progress(
+        TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TaskProgressColumn(), RateColumn(), TimeElapsedColumn(), TextColumn("elapsed,"),
+        TimeRemainingColumn(), TextColumn("left"), console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("load", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def main() -> None:

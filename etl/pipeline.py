@@ -24,12 +24,13 @@ saying who holds it, and gives up after POLICYDB_RUN_LOCK_WAIT seconds.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import threading
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -66,6 +67,11 @@ _BAD_NAME = (
     "the file name is not valid UTF-8 and cannot be recorded; rename it "
     "(e.g. convmv -f latin1 -t utf8)"
 )
+log = logging.getLogger(__name__)
+
+ProgressHook = Callable[[int, int], None]
+"""Told after each batch: files done so far, files in all (the command line draws the bar)."""
+
 # Until a run has this many new articles, extraction stays in this process:
 # starting worker processes would cost more than it saves.
 MIN_PARALLEL = 100
@@ -351,6 +357,8 @@ class _Run:
         self.summary.phase_seconds["load"] += time.perf_counter() - loaded
         for pending in batch.files:
             self.summary.record(pending)
+            log.debug("%s: %s%s", _shown(pending.path), pending.outcome,
+                      f" ({_shown(pending.reason)})" if pending.reason else "")  # fmt: skip
             if pending.sha256 is not None and self.in_flight.get(pending.sha256) == pending.path:
                 del self.in_flight[pending.sha256]
 
@@ -451,9 +459,13 @@ def run_lock(url: str, wait_seconds: int) -> Iterator[None]:
 
 
 def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
-                 show_progress: bool = False, workers: int | None = None,
+                 progress: ProgressHook | None = None, workers: int | None = None,
                  batch_size: int = BATCH_SIZE) -> RunSummary:  # fmt: skip
-    """Load the article files under ``paths``; ``workers`` defaults to the CPU count."""
+    """Load the article files under ``paths``; ``workers`` defaults to the CPU count.
+
+    ``progress``, when given, is told after each batch how many files are done
+    of how many (they are counted first, which costs one more listing).
+    """
     configured = settings.current()  # every setting checked before anything is done
     wait, max_bytes = configured.run_lock_wait, max_bytes or configured.max_bytes
     engine = create_engine(
@@ -472,13 +484,16 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             refs = ReferenceIds(connection)
             connection.commit()
             summary = RunSummary(run_id, "running", 0.0)
-            total = sum(1 for _ in discover(paths)) if show_progress else 0
+            total = sum(1 for _ in discover(paths)) if progress else 0
+            if progress is not None:
+                progress(0, total)
+            log.info("run %d: reading %s", run_id, ", ".join(str(p) for p in paths))
             extractor = Extractor(workers)
             try:
                 with psycopg.connect(libpq_url(url), application_name=APPLICATION_NAME) as load:
                     run = _Run(load, run_id, refs, extractor, max_bytes, summary)
                     run.roots = allowed_roots(paths)
-                    _load_all(run, _batches(discover(paths), batch_size), total)
+                    _load_all(run, _batches(discover(paths), batch_size), progress, total)
             except (OperationalError, psycopg.OperationalError) as error:
                 # The server or the connection went away: nothing can be recorded
                 # now; the next run marks this one interrupted when it takes the lock.
@@ -507,24 +522,28 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
         engine.dispose()
 
 
-def _load_all(run: _Run, batches: Iterator[list[Path]], total: int) -> None:
+def _load_all(run: _Run, batches: Iterator[list[Path]], progress: ProgressHook | None,
+              total: int) -> None:  # fmt: skip
     in_flight: deque[_Batch] = deque()
+
+    def finish_one() -> None:
+        batch = in_flight.popleft()
+        run.finish(batch)
+        counts = run.summary.counts
+        log.info("batch of %d files committed; %d files so far (%d loaded, %d unchanged, "
+                 "%d replaced, %d rejected)", len(batch.files), run.summary.files,
+                 counts["loaded"], counts["unchanged"], counts["replaced"],
+                 counts["rejected"])  # fmt: skip
+        if progress is not None:
+            progress(run.summary.files, total)
+
     for paths in batches:
         # Extraction of this batch runs in the workers while the previous loads.
         in_flight.append(run.prepare(paths))
         if len(in_flight) >= BATCHES_IN_FLIGHT:
-            run.finish(in_flight.popleft())
-            _progress(run.summary, total)
+            finish_one()
     while in_flight:
-        run.finish(in_flight.popleft())
-        _progress(run.summary, total)
-    if total:
-        print(file=sys.stderr)
-
-
-def _progress(summary: RunSummary, total: int) -> None:
-    if total:
-        print(f"\r[{summary.files}/{total}] files", end="", file=sys.stderr, flush=True)
+        finish_one()
 
 
 def refresh_summaries(connection: Connection) -> bool:
