@@ -397,3 +397,23 @@ def test_the_outlet_of_a_page_from_its_url_when_the_text_names_none(
     path.with_name("page.meta.json").write_text(jsonlib.dumps({"url": url}))
     article = read_article(path)
     assert build_record(article, extract_article(article.text), "page.txt").outlet == outlet
+
+
+def test_per_firm_aid_and_a_researchers_forecast_are_no_province_targets() -> None:
+    """Gold conventions (ANNOTATION.md): subsidy caps and analysts' forecasts are not targets."""
+    aid = "Shenzhen will give each chip designer a subsidy of up to 5 million yuan.\n"
+    forecast = (
+        "Guangdong's chip output will reach 300 billion yuan by 2027, said Zhang Li, "
+        "a researcher at the China Academy of Information and Communications Technology.\n"
+    )
+    official = (
+        "Guangdong's chip output will reach 300 billion yuan by 2027, said Zhang Li, "
+        "director of the Guangdong Provincial Department of Industry and Information Technology.\n"
+    )
+
+    def targets(text: str) -> list:
+        return [t.quantity for i in extract_article(text).initiatives for t in i.targets]
+
+    assert targets(aid) == []
+    assert targets(forecast) == []
+    assert targets(official) == [300_000_000_000]

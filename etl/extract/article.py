@@ -464,6 +464,17 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     return _EnglishArticle(text, gazetteer or default_gazetteer(), language).read()
 
 
+# Who forecasts rather than commits: research and finance, not a government office.
+_RESEARCH = re.compile(
+    r"\b(?:[Pp]rofessor|[Rr]esearcher|[Rr]esearch|[Ff]ellow|[Aa]nalyst|[Ee]conomist|[Ss]cholar|"
+    r"Institute|Academy|University|College|Securities|Think Tank|Consult\w*|Capital|Bank)\b"
+)
+_OFFICE = re.compile(
+    r"\b(?:[Gg]overnor|[Mm]ayor|[Pp]arty [Ss]ecretary|[Dd]epartment|[Bb]ureau|[Cc]ommission|"
+    r"[Gg]overnment|[Mm]inistry|[Aa]dministration|[Oo]fficial|[Ss]pokes\w+|[Dd]eputy to)\b"
+)
+
+
 @dataclass
 class _Thread:
     """What a sentence inherits from those before it: the subject it may continue
@@ -535,6 +546,7 @@ class _EnglishArticle:
             if self.excluded.contains(m.start, m.end)
         ]
         statement_start: int | None = None
+        forecast = False
         if sentence.index in self.speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
@@ -543,6 +555,7 @@ class _EnglishArticle:
                 return
             sentence, said = reported
             statement_start = said.start
+            forecast = self._is_forecaster(said.expert_name)
             found = self.gazetteer.places(self.text, sentence.start, sentence.end)
         subjects = _subjects(self.text, sentence, found)
         subject_names = self._subject_names(sentence, subjects, in_sentence)
@@ -558,7 +571,18 @@ class _EnglishArticle:
         self.thread.event = event or self.thread.event
         # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
         if _COMMITMENT.search(sentence.text):
-            self._add_initiatives(sentence, subjects, subject_names, event, found, statement_start)
+            self._add_initiatives(
+                sentence, subjects, subject_names, event, found, statement_start, forecast
+            )
+
+    def _is_forecaster(self, expert_name: str | None) -> bool:
+        expert = self.speech.experts.get(expert_name) if expert_name else None
+        if expert is None:
+            return False
+        where = " ".join(
+            filter(None, (expert.title, expert.organization, expert.parent_organization))
+        )
+        return _RESEARCH.search(where) is not None and _OFFICE.search(where) is None
 
     def _subject_names(
         self, sentence: Sentence, subjects: list[Match], in_sentence: list[Match]
@@ -611,6 +635,7 @@ class _EnglishArticle:
         event: Event | None,
         found: list[Match],
         statement_start: int | None,
+        forecast: bool = False,
     ) -> None:
         text = self.text
         clauses = (
@@ -633,7 +658,8 @@ class _EnglishArticle:
             if event is not None:
                 self.thread.event_of[province] = event
             for start, end in clauses:
-                targets = find_targets(text, start, end)
+                # A researcher's or analyst's numbers are forecasts, not the province's aims.
+                targets = [] if forecast else find_targets(text, start, end)
                 self.initiatives.append(
                     InitiativeFact(
                         province=province,

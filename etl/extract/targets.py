@@ -198,9 +198,19 @@ def _ahead_of(body: str, start: int, position: int) -> bool:
     return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
 
 
+# "a subsidy of 300,000, 1 million and 5 million yuan", "rewards will be 5
+# million": a cap on what one firm may get, not what the province aims for.
+_PER_FIRM_AID = re.compile(
+    r"\b(?:subsid(?:y|ies)|rewards?|bonus(?:es)?|grants?|awards?|incentives?|one-off|one-time)\b",
+    re.IGNORECASE,
+)
+
+
 def _money(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _MONEY.finditer(body, start, end):
+        if _PER_FIRM_AID.search(body, max(start, match.start() - 40), match.start()):
+            continue
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
             continue
