@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast test-external lint check clean erd bench bench-views bench-extract quality attacks
+.PHONY: install run test test-fast test-external lint check clean erd docs bench bench-views bench-extract quality attacks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench-views: $(STAMP)
 
 erd: $(STAMP)
 	$(BIN)/python -m db.erd > docs/erd.md
+
+## docs/data-dictionary.md from the catalog of a scratch embedded database at head.
+docs: $(STAMP)
+	$(BIN)/python -m etl --pgdata .pgdata-check db upgrade
+	$(BIN)/python -m etl --pgdata .pgdata-check docs -o docs/data-dictionary.md
 
 clean:
 	rm -rf $(VENV) .pgdata .pgdata-check .pytest_cache .mypy_cache .ruff_cache

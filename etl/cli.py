@@ -577,6 +577,39 @@ def _empty_hint(error: Exception) -> str:
     return ""
 
 
+# --- docs -------------------------------------------------------------------
+
+
+@cli.command("docs")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-", help="Write to FILE instead of standard output.",
+)  # fmt: skip
+@click.pass_obj
+def docs(options: Options, output: str) -> None:
+    """Write the data dictionary: every analytics view and base table, each column's
+    type and description, from the database's own comments (pg_description).
+
+    `make docs` writes docs/data-dictionary.md from a scratch database at head.
+
+    \b
+    Example:
+      python -m etl docs -o docs/data-dictionary.md
+    """
+    import psycopg
+
+    from db import dictionary, settings
+
+    with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
+        if not dictionary.analytics_view_names(connection):
+            fail(_EMPTY_DATABASE)
+        text = dictionary.markdown(connection)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(text)
+    if output != "-":
+        click.echo(f"Wrote {output}.", err=True)
+
+
 # --- sectors ----------------------------------------------------------------
 
 UNMAPPED_SQL = """
