@@ -251,55 +251,68 @@ def attack_kills(server_url: str, work: Path, figures: Figures) -> None:
         if not figures.check(clean.returncode == 0, f"kills: the clean run failed: {stderr}"):
             return
         expected = fingerprint(reference)
+        _kill_runs(url, corpus, figures)
+        _concurrent_runs_past_a_reader(stack, url, corpus, figures)
+        _compare_with_a_clean_run(url, expected, figures)
 
-        step = KILL_CORPUS // 6
-        kills: list[tuple[str, int, Callable[[subprocess.Popen[str]], None]]] = [
-            ("SIGKILL", -signal.SIGKILL, lambda p: p.send_signal(signal.SIGKILL)),
-            ("SIGTERM", 143, lambda p: p.send_signal(signal.SIGTERM)),
-            ("connection terminated", 2, lambda p: _terminate_sessions(url)),
-            ("SIGKILL", -signal.SIGKILL, lambda p: p.send_signal(signal.SIGKILL)),
-        ]
-        for number, (name, exit_code, kill) in enumerate(kills, start=1):
-            process = _start(url, corpus)
-            if not _wait_for_files(url, process, step * number):
-                process.communicate(timeout=300)
-                figures.problems.append(f"kills: the run ended before {name} could land")
-                continue
-            kill(process)
-            _, stderr = process.communicate(timeout=120)
-            if figures.check(
-                process.returncode == exit_code and "Traceback" not in stderr,
-                f"kills: {name}: exit {process.returncode}, {stderr[-300:]}",
-            ):
-                figures.kills[name] = figures.kills.get(name, 0) + 1
-        figures.kills_survived = sum(figures.kills.values())
 
-        # Two runs at once, while a reader holds the lock that used to stall every run.
-        name, password = f"attack_reader_{secrets.token_hex(3)}", secrets.token_urlsafe(12)
-        create_login(url, name, password)
-        stack.callback(drop_login, url, name)
-        login = make_url(url).set(username=name, password=password)
-        with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
-            reader.execute("select pg_advisory_lock(7311402001)")
-            runs = [_start(url, corpus), _start(url, corpus)]
-            outputs = [run.communicate(timeout=300) for run in runs]
-        for run, (_, stderr) in zip(runs, outputs, strict=True):
-            if figures.check(run.returncode == 0, f"kills: a concurrent run: {stderr[-300:]}"):
-                figures.concurrent_runs += 1
+def _kill_runs(url: str, corpus: Path, figures: Figures) -> None:
+    step = KILL_CORPUS // 6
+    kills: list[tuple[str, int, Callable[[subprocess.Popen[str]], None]]] = [
+        ("SIGKILL", -signal.SIGKILL, lambda p: p.send_signal(signal.SIGKILL)),
+        ("SIGTERM", 143, lambda p: p.send_signal(signal.SIGTERM)),
+        ("connection terminated", 2, lambda p: _terminate_sessions(url)),
+        ("SIGKILL", -signal.SIGKILL, lambda p: p.send_signal(signal.SIGKILL)),
+    ]
+    for number, (name, exit_code, kill) in enumerate(kills, start=1):
+        process = _start(url, corpus)
+        if not _wait_for_files(url, process, step * number):
+            process.communicate(timeout=300)
+            figures.problems.append(f"kills: the run ended before {name} could land")
+            continue
+        kill(process)
+        _, stderr = process.communicate(timeout=120)
+        if figures.check(
+            process.returncode == exit_code and "Traceback" not in stderr,
+            f"kills: {name}: exit {process.returncode}, {stderr[-300:]}",
+        ):
+            figures.kills[name] = figures.kills.get(name, 0) + 1
+    figures.kills_survived = sum(figures.kills.values())
 
-        final = fingerprint(url)
-        figures.fact_rows = sum(count for count, _ in expected.values())
-        for table, (count, digest) in expected.items():
-            got, got_digest = final[table]
-            figures.rows_lost += max(0, count - got)
-            figures.rows_extra += max(0, got - count)
-            figures.check(got_digest == digest, f"kills: {table} differs from one clean run")
-        figures.check(figures.rows_lost == 0, f"kills: {figures.rows_lost} rows lost")
-        figures.check(figures.rows_extra == 0, f"kills: {figures.rows_extra} rows extra")
-        catalog = _scalar(url, "select count(*) from analytics.article_catalog")
-        figures.check(catalog == KILL_CORPUS, f"kills: summaries stale ({catalog} articles)")
-        running = _scalar(url, "select count(*) from etl_run where status = 'running'")
-        figures.check(running == 0, f"kills: {running} runs left running")
+
+def _concurrent_runs_past_a_reader(
+    stack: ExitStack, url: str, corpus: Path, figures: Figures
+) -> None:
+    """Two runs at once, while a reader holds the lock that used to stall every run."""
+    name, password = f"attack_reader_{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    create_login(url, name, password)
+    stack.callback(drop_login, url, name)
+    login = make_url(url).set(username=name, password=password)
+    with psycopg.connect(libpq_url(login.render_as_string(hide_password=False))) as reader:
+        reader.execute("select pg_advisory_lock(7311402001)")
+        runs = [_start(url, corpus), _start(url, corpus)]
+        outputs = [run.communicate(timeout=300) for run in runs]
+    for run, (_, stderr) in zip(runs, outputs, strict=True):
+        if figures.check(run.returncode == 0, f"kills: a concurrent run: {stderr[-300:]}"):
+            figures.concurrent_runs += 1
+
+
+def _compare_with_a_clean_run(
+    url: str, expected: dict[str, tuple[int, str]], figures: Figures
+) -> None:
+    final = fingerprint(url)
+    figures.fact_rows = sum(count for count, _ in expected.values())
+    for table, (count, digest) in expected.items():
+        got, got_digest = final[table]
+        figures.rows_lost += max(0, count - got)
+        figures.rows_extra += max(0, got - count)
+        figures.check(got_digest == digest, f"kills: {table} differs from one clean run")
+    figures.check(figures.rows_lost == 0, f"kills: {figures.rows_lost} rows lost")
+    figures.check(figures.rows_extra == 0, f"kills: {figures.rows_extra} rows extra")
+    catalog = _scalar(url, "select count(*) from analytics.article_catalog")
+    figures.check(catalog == KILL_CORPUS, f"kills: summaries stale ({catalog} articles)")
+    running = _scalar(url, "select count(*) from etl_run where status = 'running'")
+    figures.check(running == 0, f"kills: {running} runs left running")
 
 
 # --- privileges --------------------------------------------------------------
