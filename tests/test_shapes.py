@@ -546,3 +546,16 @@ def test_what_a_chinese_official_announced_links_the_statement() -> None:
     starts = {s.fact.start: s.fact.expert_name for s in facts.statements}
     announced = {i.sentence_text[:8]: starts.get(i.statement_start) for i in facts.initiatives}
     assert announced["李翔在新闻发布会"] == "李翔"
+
+
+def test_chinese_deputy_and_executive_titles_stay_whole() -> None:
+    text = excerpt("zh_dahecaifang_henan-cluster-chains-expert", "副厅长李翔", "执行院长兰枫")
+    experts = {e.name: e for e in extract_article(text).experts.values()}
+    assert (experts["李翔"].title, experts["李翔"].organization) == (
+        "党组成员、副厅长",
+        "河南省工业和信息化厅",
+    )
+    assert (experts["兰枫"].title, experts["兰枫"].organization) == (
+        "执行院长",
+        "上海交通大学中原研究院",
+    )
