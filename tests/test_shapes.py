@@ -235,6 +235,13 @@ def test_byline_before_source_and_published_on_one_line() -> None:
     )
 
 
+def test_quotation_then_said_surname_at_an_event() -> None:
+    text = excerpt("en_china-daily_jilin-industrial-clusters", "Hu Yuting, governor", "said Hu at")
+    assert ("Hu Yuting", "In the new era, we will build upon our h") in statements(
+        extract_article(text)
+    )
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

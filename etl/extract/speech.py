@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Set
@@ -223,7 +224,9 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + _NAME
     + r"|"
     + _HONORIFIC
-    + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?))?"
+    + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?)"
+    # "said Hu at the news briefing held by ...": where it was said, after a bare name.
+    + r"|\s+(?:at|during|while)\s[^.;\"“”\n]{0,200}?)?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
@@ -407,9 +410,25 @@ class _Speech:
                 # Most sentences report no speech: one search skips the rules.
                 self._reported(sentence)
         self.statements.sort(key=lambda s: s.start)
+        self._resolve_late_surnames()
         return SpeechResult(
             self.registry.experts, self.statements, self.excluded, self.statement_sentences
         )
+
+    def _resolve_late_surnames(self) -> None:
+        """'"…," said Hu.' read before 'Hu Yuting, governor of Jilin, said …' (quotations
+        come first): the surname is the person the reported speech named, if only one."""
+        for index, statement in enumerate(self.statements):
+            if statement.expert_name is None and re.fullmatch(
+                r"[A-Z][a-z]+", statement.speaker_text
+            ):
+                owners = [
+                    name
+                    for name, expert in self.registry.experts.items()
+                    if statement.speaker_text in expert.aliases
+                ]
+                if len(owners) == 1:
+                    self.statements[index] = dataclasses.replace(statement, expert_name=owners[0])
 
     def _add(self, speaker: str, expert: str | None, verb: str, kind: str, text: str,
              start: int, end: int, parts: tuple[tuple[int, int], ...] = ()) -> None:  # fmt: skip
