@@ -3,7 +3,7 @@
 | variable | field | checked |
 |---|---|---|
 | ``DATABASE_URL`` | ``database_url`` | parsed when used (``normalize_url``): scheme, numeric port 1-65535 |
-| ``POLICYDB_PGDATA`` | ``pgdata`` | not an existing file; created when the embedded server starts |
+| ``POLICYDB_PGDATA`` | ``pgdata`` | not an existing file; created when the embedded server starts (default: ``default_pgdata()``, one per user) |
 | ``POLICYDB_MAX_BYTES`` | ``max_bytes`` | a positive size, bytes or with KB/MB/GB (``10MB``) |
 | ``POLICYDB_CONNECT_TIMEOUT`` | ``connect_timeout`` | a positive whole number of seconds |
 | ``POLICYDB_RUN_LOCK_WAIT`` | ``run_lock_wait`` | a positive whole number of seconds |
@@ -18,6 +18,8 @@ with exit 2 before any command does anything. Command-line options
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,10 @@ from db.env import (
 )
 from db.env import PASSWORD_ENV as PASSWORD_ENV
 
-DEFAULT_PGDATA = Path(".pgdata")
+APP_NAME = "policydb"
+LEGACY_PGDATA = Path(".pgdata")  # the default before issue 16: one per working directory
+ROOT_PGDATA = Path("/var/lib/policydb/pgdata")
+log = logging.getLogger(__name__)
 LOCK_TIMEOUT = "10s"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_CONNECT_TIMEOUT = 10  # seconds: a server that accepts and never answers must not hang a run
@@ -78,7 +83,7 @@ class Settings(BaseSettings):
     )
 
     database_url: str | None = Field(default=None, validation_alias=DATABASE_URL_ENV)
-    pgdata: Path = DEFAULT_PGDATA
+    pgdata: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
     run_lock_wait: int = DEFAULT_RUN_LOCK_WAIT
@@ -90,7 +95,7 @@ class Settings(BaseSettings):
         if Path(str(value)).exists() and not Path(str(value)).is_dir():
             raise ValueError(
                 f"{PGDATA_ENV}={str(value)!r} is a file, not a folder; give the folder the "
-                "embedded server keeps its state in (default .pgdata)"
+                f"embedded server keeps its state in (default {default_pgdata()})"
             )
         return value
 
@@ -119,8 +124,40 @@ def current() -> Settings:
         raise ConfigurationError("; ".join(problems)) from None
 
 
+def default_pgdata() -> Path:
+    """Where the embedded server keeps its state when nobody says: one place per user,
+    whatever the working directory, so every command finds the same database.
+
+    The user's data directory (platformdirs: ``$XDG_DATA_HOME`` or
+    ``~/.local/share/policydb/pgdata`` on Linux, ``~/Library/Application
+    Support/policydb/pgdata`` on macOS); as root, ``/var/lib/policydb/pgdata``
+    unless ``XDG_DATA_HOME`` is set, since the server then runs as a system user
+    that must reach the folder (and root's home is not for it).
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get("XDG_DATA_HOME"):
+        return ROOT_PGDATA
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "pgdata"
+
+
 def pgdata_dir(override: str | Path | None = None) -> Path:
-    return Path(override) if override else current().pgdata
+    """The state folder: --pgdata, else POLICYDB_PGDATA, else default_pgdata()."""
+    if override:
+        return Path(override)
+    configured = current().pgdata
+    if configured is not None:
+        return configured
+    default = default_pgdata()
+    if (LEGACY_PGDATA / "cluster" / "PG_VERSION").exists() and not (
+        default / "cluster" / "PG_VERSION"
+    ).exists():
+        log.warning(
+            "using %s, the embedded database's default home; the database in ./%s is no "
+            "longer the default: set %s=%s to keep using it",
+            default, LEGACY_PGDATA, PGDATA_ENV, LEGACY_PGDATA.resolve(),
+        )  # fmt: skip
+    return default
 
 
 def normalize_url(url: str) -> str:

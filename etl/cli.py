@@ -44,6 +44,23 @@ class Options:
     config: settings.Settings
     quiet: bool = False
 
+    @property
+    def embedded(self) -> bool:
+        """True when commands use the embedded server (no DATABASE_URL given)."""
+        return not (self.database_url or self.config.database_url)
+
+    def empty_database(self) -> str:
+        """What to do about a database with no schema: `policydb run` makes it, here."""
+        if self.embedded:
+            return (
+                "the database is empty: nothing is loaded yet. Run `policydb run` (it makes "
+                "the schema and loads seeds/; `policydb run PATH` for your own articles)"
+            )
+        return (
+            "the database has no schema yet. Run `policydb db upgrade` (as the database "
+            "owner), then `policydb run` to load the articles"
+        )
+
     @contextlib.contextmanager
     def database(self, port: int | None = None) -> Iterator[str]:
         from db import settings
@@ -75,7 +92,8 @@ def fail(message: str) -> NoReturn:
     "--pgdata",
     envvar=env.PGDATA_ENV,
     type=click.Path(file_okay=False),
-    help="State directory of the embedded server (env POLICYDB_PGDATA; default .pgdata).",
+    help="State directory of the embedded server (env POLICYDB_PGDATA; default: one per "
+    "user, ~/.local/share/policydb/pgdata on Linux, /var/lib/policydb/pgdata as root).",
 )
 @click.option(
     "-v", "--verbose", count=True,
@@ -282,8 +300,29 @@ def db_url(options: Options, show_password: bool) -> None:
     """
     from db import settings
 
+    running = None
+    if options.embedded:
+        from db.embedded import EmbeddedServer
+
+        running = EmbeddedServer(settings.pgdata_dir(options.pgdata)).is_running()
     with options.database() as url:
         click.echo(url if show_password else settings.mask_url(url))
+    if running is None:
+        return
+    state = settings.pgdata_dir(options.pgdata).resolve()
+    if running:
+        click.echo(
+            f"The embedded server ({state}) is running: another command uses it, and it "
+            "stops when the last one ends. `policydb db serve` keeps it up.",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"The embedded server ({state}) is not running: it was started for this "
+            "command and has stopped, so this URL answers only while a command runs. Keep "
+            "it up with `policydb db serve [--port N]` in another terminal.",
+            err=True,
+        )
 
 
 _password_option = click.option(
@@ -457,13 +496,21 @@ def sql(options: Options, query: str | None, output_format: str) -> None:
             try:
                 cursor = connection.execute(query.encode())
             except psycopg.Error as error:
-                fail(f"the query failed: {error}".strip() + _empty_hint(error))
+                if error.sqlstate == "42P01":  # undefined table: perhaps no schema at all
+                    connection.rollback()
+                    if connection.execute("select to_regclass('public.etl_run')").fetchone() == (
+                        None,
+                    ):
+                        fail(f"{error}".strip() + f"\n{options.empty_database()}")
+                fail(f"the query failed: {error}".strip())
             if cursor.description is None:
                 connection.commit()
                 click.echo(cursor.statusmessage or "OK")
                 return
             columns = [column.name for column in cursor.description]
             rows = cursor.fetchall()
+            if "analytics." in query.lower():
+                _warn_when_no_articles(connection)
     click.echo(
         render_rows(columns, rows, as_csv=output_format == "csv", as_json=output_format == "json"),
         nl=output_format != "csv",
@@ -527,8 +574,9 @@ def export(options: Options, view: str, output_format: str, output: str) -> None
         known = [row[0] for row in connection.execute(_VIEWS_SQL).fetchall()]
         if view not in known:
             if not known:
-                fail(_EMPTY_DATABASE)
+                fail(options.empty_database())
             fail(f"no analytics view {view!r}; choose one of: {', '.join(known)}")
+        _warn_when_no_articles(connection)
         relation = pgsql.Identifier("analytics", view)
         if output_format == "json":
             # Text COPY doubles backslashes; row_to_json leaves no raw control
@@ -565,16 +613,26 @@ def _copy_lines(copy: Any) -> Iterator[bytes]:
         yield rest
 
 
-_EMPTY_DATABASE = (
-    "the database is empty: no schema or no articles yet. Load the articles with "
-    "`policydb run` (it makes the schema and loads seeds/ by default)"
+_NO_ARTICLES = (
+    "Note: the database holds no articles yet, so the analytics views are empty or all "
+    "zeros. Load them with `policydb run` (seeds/ by default, or `policydb run PATH`)."
 )
 
 
-def _empty_hint(error: Exception) -> str:
-    if getattr(error, "sqlstate", None) == "42P01":  # undefined table
-        return f"\n{_EMPTY_DATABASE}"
-    return ""
+def _warn_when_no_articles(connection: Any) -> None:
+    """Say so when the schema is there but nothing was loaded: zeros are not findings."""
+    import psycopg
+
+    try:
+        row = connection.execute(
+            "select to_regclass('public.source_article') is not null"
+            " and not exists (select from public.source_article)"
+        ).fetchone()
+    except psycopg.Error:  # a reader may not look at base tables: no note then
+        row = None
+    connection.rollback()
+    if row and row[0]:
+        click.echo(_NO_ARTICLES, err=True)
 
 
 # --- docs -------------------------------------------------------------------
@@ -602,7 +660,7 @@ def docs(options: Options, output: str) -> None:
 
     with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
         if not dictionary.analytics_view_names(connection):
-            fail(_EMPTY_DATABASE)
+            fail(options.empty_database())
         text = dictionary.markdown(connection)
     with click.open_file(output, "w", encoding="utf-8") as out:
         out.write(text)
@@ -658,7 +716,7 @@ def sectors_unmapped(options: Options, limit: int, as_csv: bool, as_json: bool) 
         try:
             cursor = connection.execute(UNMAPPED_SQL, {"limit": limit})
         except psycopg.errors.UndefinedTable:
-            fail("the database has no schema yet; run `python -m etl db upgrade` first")
+            fail(options.empty_database())
         columns = [column.name for column in cursor.description or []]
         rows = cursor.fetchall()
     click.echo(render_rows(columns, rows, as_csv=as_csv, as_json=as_json), nl=not as_csv)
@@ -789,6 +847,8 @@ def run(
         fail(f"no such file or directory: {', '.join(missing)}")
     show_bar = not as_json and not options.quiet and _is_tty()
     with options.database() as url, _progress_bar(show_bar) as bar:
+        if options.embedded:
+            _make_schema_if_empty(url)
         summary = run_pipeline(
             url, list(paths), max_bytes=limit, workers=workers,
             batch_size=batch_size or BATCH_SIZE,
@@ -858,6 +918,25 @@ class Terminated(KeyboardInterrupt):
 
 def _terminate(signum: int, frame: object) -> None:
     raise Terminated
+
+
+def _make_schema_if_empty(url: str) -> None:
+    """The embedded database is the user's own: a first run makes its schema (db upgrade).
+
+    Against DATABASE_URL a run never does: the ETL may run as a loader, which must
+    not change the schema, and the owner upgrades (the run then says so).
+    """
+    import psycopg
+
+    from db import migrate, settings
+
+    with psycopg.connect(settings.libpq_url(url)) as connection:
+        row = connection.execute("select to_regclass('public.alembic_version')").fetchone()
+    if row == (None,):
+        click.echo(
+            "The embedded database is empty: making its schema (db upgrade) first.", err=True
+        )
+        migrate.upgrade(url)
 
 
 def _is_tty() -> bool:
