@@ -668,6 +668,48 @@ def docs(options: Options, output: str) -> None:
         click.echo(f"Wrote {output}.", err=True)
 
 
+# --- report -----------------------------------------------------------------
+
+
+@cli.command("report")
+@click.option(
+    "--out", "output", type=click.Path(dir_okay=False, writable=True),
+    default="report.html", show_default=True, help="The HTML file to write.",
+)  # fmt: skip
+@click.pass_obj
+def report(options: Options, output: str) -> None:
+    """Write one self-contained HTML page of charts from the analytics views.
+
+    A province x sector heat map, sectors by number of provinces, coverage per
+    province, initiatives over time by region and similar provinces; each chart
+    names the view it reads. The page opens offline (charts are embedded
+    images). Needs matplotlib: .venv/bin/pip install -e ".[report]".
+
+    \b
+    Example:
+      python -m etl report --out report.html && xdg-open report.html
+    """
+    import importlib.util
+
+    import psycopg
+
+    from db import settings
+    from etl import report as charts
+
+    if importlib.util.find_spec("matplotlib") is None:
+        fail(charts.INSTALL_HINT)
+    with options.database() as url, psycopg.connect(settings.libpq_url(url)) as connection:
+        try:
+            connection.execute("select from analytics.province_overview limit 1")
+        except psycopg.errors.UndefinedTable:
+            fail(options.empty_database())
+        connection.rollback()
+        _warn_when_no_articles(connection)
+        page = charts.build(connection)
+    Path(output).write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {output} ({len(page.encode()) // 1024} KB).")
+
+
 # --- sectors ----------------------------------------------------------------
 
 UNMAPPED_SQL = """
