@@ -242,6 +242,54 @@ def test_quotation_then_said_surname_at_an_event() -> None:
     )
 
 
+def test_a_press_conference_transcript_gives_each_turn_to_its_speaker() -> None:
+    text = excerpt(
+        "en_china-org_chongqing-33618-clusters",
+        "Chongqing Daily:",
+        "Chongqing is a major manufacturing hub",
+        "Hu Henghua:",
+        "Thank you for your question. Mr. Jiang",
+        "Jiang Duntao:",
+        "we will accelerate the construction",
+    )
+    facts = extract_article(text)
+    speakers = [name for name, _ in statements(facts)]
+    assert speakers == ["Hu Henghua", "Jiang Duntao"]
+    # What the official says the city will build is Chongqing's, with its sectors.
+    announced = [i for i in facts.initiatives if i.statement_start is not None]
+    found = {h.text for i in announced for h in i.sectors}
+    assert {"intelligent connected new energy vehicles", "advanced materials"} <= found
+
+
+def test_according_to_name_title_at_the_end_after_a_lead_clause() -> None:
+    text = excerpt("en_ecns_chongqing-growth-target", "according to Tang Liangzhi")
+    assert statements(extract_article(text)) == [
+        ("Tang Liangzhi", "The main goal for Chongqing in the next ")
+    ]
+
+
+def test_a_title_written_into_the_name_is_not_the_name() -> None:
+    text = "Guizhou will build data centers, Governor Li Bingjun said on Tuesday.\n"
+    assert [e.name for e in extract_article(text).experts.values()] == ["Li Bingjun"]
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "outlet"),
+    [
+        ("en_china-daily_guizhou-computing-power", "Chinadaily.com.cn", "China Daily"),
+        ("en_china-org_chongqing-33618-clusters", "China.org.cn, July", "China.org.cn"),
+        ("en_shanghai-daily_hangzhou-east-manufacturing-corridor", "Source: by", "Shanghai Daily"),
+    ],
+)
+def test_a_site_named_as_pages_print_it(article: str, marker: str, outlet: str) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.outlet == outlet
+
+
+def test_an_e_mail_address_is_no_site() -> None:
+    text = "By Chen Siqi\nvankochensq@163.com\nShenzhen will build clusters.\n"
+    assert extract_article(text).metadata.outlet is None
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

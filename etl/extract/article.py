@@ -429,8 +429,10 @@ def _reported_clause(
 ) -> tuple[Sentence, StatementFact] | None:
     """The part of a sentence that a statement reports, as a sentence of its own."""
     for statement in statements:
-        if statement.start >= sentence.start and statement.start < sentence.end:
-            start = statement.start
+        # The statement starts in the sentence, or the sentence is inside it (a
+        # transcript's paragraph, a quotation of several sentences).
+        if statement.start < sentence.end and sentence.start < statement.end:
+            start = max(statement.start, sentence.start)
             while start < sentence.end and body[start] in "\"“‘' ":
                 start += 1
             end = min(statement.end, sentence.end)
@@ -669,7 +671,7 @@ class _EnglishArticle:
                         end=end,
                         sentence_index=sentence.index,
                         sentence_text=sentence.text,
-                        sectors=self._sectors(start, end),
+                        sectors=self._sectors(start, end, said=statement_start is not None),
                         city=cities.get(province),
                         statement_start=statement_start,
                         targets=_owned_targets(
@@ -678,9 +680,13 @@ class _EnglishArticle:
                     )
                 )
 
-    def _sectors(self, start: int, end: int) -> list[SectorHit]:
+    def _sectors(self, start: int, end: int, said: bool = False) -> list[SectorHit]:
+        """The clause's sectors; in a sentence of the article's own, not those inside
+        a quotation it holds. What an official said the province will do (``said``)
+        is read whole: its sectors are the province's."""
+
         def unsaid(match: Match) -> bool:
-            return not self.excluded.contains(match.start, match.end)
+            return said or not self.excluded.contains(match.start, match.end)
 
         return [
             SectorHit(*hit) for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid)

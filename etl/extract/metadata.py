@@ -170,7 +170,11 @@ _SOURCE_LINE = re.compile(
 )
 # The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
 _DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
-_DOMAIN = re.compile(r"\b(?P<domain>(?:[a-z0-9\-]+\.)+(?:com|cn|net|org)(?:\.cn)?)\b")
+# "Chinadaily.com.cn", "China.org.cn": a site's name as pages print it; not an e-mail address.
+_DOMAIN = re.compile(
+    r"(?<![\w@.\-])(?P<domain>(?:[a-z0-9\-]+\.)+(?:com|cn|net|org)(?:\.cn)?)\b(?!@)",
+    re.IGNORECASE,
+)
 _MONTH_NAME_DATE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)(?:19|20)\d\d"
 _HEADER_DATE = re.compile(
     r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|" + _MONTH_NAME_DATE + r")"
@@ -315,7 +319,7 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
             return known[name]
         domain = _DOMAIN.search(line)
         if domain is not None:
-            return _outlet_by_domain(domain.group("domain"))
+            return _outlet_by_domain(domain.group("domain").lower())
     return None
 
 
@@ -352,7 +356,8 @@ def _page_marks() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def _canonical_outlet(raw: str) -> str:
-    raw = raw.strip(" |()")
+    # "Source: by Shanghai Daily"
+    raw = re.sub(r"^by\s+", "", raw.strip(" |()"), flags=re.IGNORECASE)
     return _outlets().get(raw, raw)
 
 

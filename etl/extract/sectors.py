@@ -159,9 +159,26 @@ def _lists(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
         if cue.start() < position:
             continue
         found = _LIST.match(body, cue.start(), end)
-        if found is not None:
-            position = found.end()
-            yield found
+        if found is None:
+            continue
+        if not _introduces_industries(found):
+            # "focus on building three leading industrial clusters: A, B and C": the
+            # industries' own cue inside a plain one's items opens the real list.
+            found = _industry_list_within(body, found, end) or found
+        position = found.end()
+        yield found
+
+
+def _introduces_industries(found: re.Match[str]) -> bool:
+    return re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
+
+
+def _industry_list_within(body: str, outer: re.Match[str], end: int) -> re.Match[str] | None:
+    for cue in _CUE_WORD.finditer(body, outer.start("items"), outer.end()):
+        inner = _LIST.match(body, cue.start(), end)
+        if inner is not None and _introduces_industries(inner):
+            return inner
+    return None
 
 
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
@@ -169,9 +186,7 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
     # Offsets strictly inside a term: a separator there belongs to the term.
     inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
     for found in _lists(body, start, end):
-        listed_as_industries = (
-            re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
-        )
+        listed_as_industries = _introduces_industries(found)
         position = found.start("items")
         stop = found.end("items")
         for separator in [*_SEPARATOR.finditer(body, position, stop), None]:

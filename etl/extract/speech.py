@@ -8,7 +8,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
-from etl.extract.text import Sentence, normalize, sentence_at, sentences_overlapping
+from etl.extract.text import (
+    Sentence,
+    normalize,
+    paragraphs,
+    sentence_at,
+    sentences_overlapping,
+    trim,
+)
 
 VERBS = (
     "said", "says", "believes", "believed", "noted", "notes", "pointed out", "points out",
@@ -202,12 +209,14 @@ class _Rule:
 SENTENCE_RULES = (
     _Rule("name, appositive, said that", _NAMED_REPORTED, "named"),
     _Rule("name, appositive, said:", _NAMED_COLON, "named"),
+    # "TEXT, ..., according to NAME, TITLE." before "[lead,] according to NAME, TEXT":
+    # a lead is never a whole clause that the trailing rule reads as the text.
+    _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
     _Rule("according to name,", _ACCORDING, "named"),
     _Rule("title name said", _TITLED_NAME_REPORTED, "named"),
     _Rule("in name's view,", _IN_VIEW, "known"),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
-    _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
     _Rule("[lead,] [title] speaker said", _SHORT_REPORTED, "known"),
     _Rule("an official said that", _DESCRIBED_REPORTED, "described"),
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
@@ -238,6 +247,14 @@ _SPEAKER_THEN_VERB = (
 _QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + r"\s*" + _SPEAKER_THEN_VERB + r"\b")
 # NAME[, APPOSITIVE,] said: "QUOTE"
 _NAME_VERB_QUOTE = re.compile(_SPEAKER_THEN_VERB + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE)
+_MEDIA = re.compile(r"\b(?:Daily|News|Times|Post|Agency|Radio|Television|TV|Network|Press|Media)\b")
+# "Jiang Duntao:" on a line of its own (or before the answer): a transcript's speaker.
+_TURN_LABEL = re.compile(
+    r"^[ \t]*(?P<name>"
+    + _HONORIFIC
+    + r"?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[ \t]*:[ \t]*(?P<rest>)",
+    re.MULTILINE,
+)
 _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 # The rest of the attribution ("..., the manufacturer of the trucks."), then a
 # quotation that closes the paragraph.
@@ -320,7 +337,7 @@ class _Registry:
         self.last: str | None = None
 
     def add(self, name: str, app: str | None) -> Expert:
-        name = re.sub(r"^" + _HONORIFIC, "", name).strip()
+        name = _bare_name(name)
         expert = self.experts.get(name)
         title, org, parent = parse_appositive(app)
         if expert is None:
@@ -333,7 +350,7 @@ class _Registry:
         return expert
 
     def resolve(self, speaker: str) -> str | None:
-        speaker = re.sub(r"^" + _HONORIFIC, "", speaker).strip()
+        speaker = _bare_name(speaker)
         if re.fullmatch(_PRONOUN, speaker):
             return self.last
         if speaker in self.experts:
@@ -344,6 +361,18 @@ class _Registry:
                 self.last = expert.name
                 return expert.name
         return None
+
+
+# "Governor Li Bingjun": a title written as part of the name.
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:Vice|Deputy|Acting|Executive|Provincial|Municipal)\s+)*"
+    r"(?:Governor|Mayor|Premier|Chairman|Chairwoman|Secretary|Director|President|Minister|Dean)\s+"
+    r"(?=[A-Z][a-z]+[\- ][A-Z])"
+)
+
+
+def _bare_name(name: str) -> str:
+    return _TITLE_PREFIX.sub("", re.sub(r"^" + _HONORIFIC, "", name)).strip()
 
 
 def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
@@ -400,6 +429,11 @@ class _Speech:
         self.covered_starts: list[int] = []
 
     def read(self) -> SpeechResult:
+        # A press-conference transcript: every turn after a "NAME:" line is said.
+        labels = [m for m in _TURN_LABEL.finditer(self.body) if self._is_person(m.group("name"))]
+        if len(labels) >= 2:
+            for label, following in zip(labels, [*labels[1:], None], strict=True):
+                self._turn(label, following.start() if following else len(self.body))
         # Direct quotations, over whole paragraphs: a quote may span sentences.
         for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
             for quoted in pattern.finditer(self.body):
@@ -414,6 +448,30 @@ class _Speech:
         return SpeechResult(
             self.registry.experts, self.statements, self.excluded, self.statement_sentences
         )
+
+    def _is_person(self, name: str) -> bool:
+        # "Chongqing Daily:" asks the questions of a transcript; it is no person.
+        return (
+            _person_like(name, self.place_names)
+            and not ORG_HEADS.search(name)
+            and not _MEDIA.search(name)
+        )
+
+    def _turn(self, label: re.Match[str], end: int) -> None:
+        """Each paragraph of a speaker's turn is one statement of theirs."""
+        name = _bare_name(label.group("name"))
+        expert = self.registry.resolve(name) or self.registry.add(name, None).name
+        start = label.start("rest")
+        for paragraph_start, paragraph_end in paragraphs(self.body[:end], start):
+            first, last = trim(self.body, paragraph_start, paragraph_end)
+            if _TURN_LABEL.match(self.body, first) or len(self.body[first:last].split()) < 4:
+                continue
+            self._add(name, expert, "said", "direct", self.body[first:last], first, last)
+            self._cover(first, last)
+            self.statement_sentences.update(
+                s.index
+                for s in sentences_overlapping(self.sentences, self.sentence_ends, first, last)
+            )
 
     def _resolve_late_surnames(self) -> None:
         """'"…," said Hu.' read before 'Hu Yuting, governor of Jilin, said …' (quotations
