@@ -614,3 +614,11 @@ def test_chinese_deputy_and_executive_titles_stay_whole() -> None:
         "执行院长",
         "上海交通大学中原研究院",
     )
+
+
+def test_the_country_naming_a_provinces_role_owns_no_target() -> None:
+    text = excerpt(
+        "en_china-daily_guizhou-computing-power", "grow the industry value to 12 billion"
+    )
+    targets = [t.quantity for i in extract_article(text).initiatives for t in i.targets]
+    assert targets == [12_000_000_000]

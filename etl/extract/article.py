@@ -217,6 +217,9 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 _NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|Beijing's)\b")
 
 
+_ROLE_BEFORE = re.compile(r"\b(?:as|into|become|becoming)\s+(?:the\s+)?$")
+
+
 def _owned_targets(
     body: str,
     targets: list[Target],
@@ -240,6 +243,9 @@ def _owned_targets(
             # "Guangdong, the country's manufacturing powerhouse, will ...": a comma
             # between closes an appositive; the country owns nothing after it.
             if "," not in body[n.end() : target.start]
+            # "establish the province as China's computing power center and grow ...":
+            # the country names the province's role, it does not act.
+            and not _ROLE_BEFORE.search(body, max(floor, n.start() - 12), n.start())
         ]
         owner = max(owners, key=lambda o: o[0])[1] if owners else province
         if owner == province or (owner in group and province in group):
