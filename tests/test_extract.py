@@ -417,3 +417,15 @@ def test_per_firm_aid_and_a_researchers_forecast_are_no_province_targets() -> No
     assert targets(aid) == []
     assert targets(forecast) == []
     assert targets(official) == [300_000_000_000]
+
+
+def test_a_story_mostly_about_one_province_owns_what_it_names_without_it() -> None:
+    text = (
+        "Hebei will build 30 industrial demonstration bases.\n"
+        "Hebei is part of the Beijing-Tianjin-Hebei region.\n"
+        "Hebei will also attract investment.\n"
+        "Hebei plans new parks.\n"
+        "Revenue in these sectors is set to exceed 1.7 trillion yuan in biomedicine and robotics.\n"
+    )
+    pairs = {(i.province, h.text) for i in extract_article(text).initiatives for h in i.sectors}
+    assert ("Hebei", "biomedicine") in pairs

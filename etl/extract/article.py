@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from etl.extract.gazetteer import Gazetteer, Match, default_gazetteer
@@ -215,6 +217,16 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 # "the country's ... growth target of around 5%": a national figure, no province's.
 _NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|Beijing's)\b")
+
+
+def _story_province(places: Iterable[list[Match]]) -> str | None:
+    """The province a story is about: the only one it names, or the one that makes
+    up three in four of its place names ("Beijing-Tianjin-Hebei" in a Hebei story)."""
+    counts = Counter(m.key for found in places for m in found)
+    if not counts:
+        return None
+    province, count = counts.most_common(1)[0]
+    return province if count >= 0.75 * sum(counts.values()) else None
 
 
 _ROLE_BEFORE = re.compile(r"\b(?:as|into|become|becoming)\s+(?:the\s+)?$")
@@ -510,8 +522,7 @@ class _EnglishArticle:
         self.places_by_sentence = {
             s.index: gazetteer.places(text, s.start, s.end) for s in self.sentences
         }
-        # A story about one province names no other anywhere.
-        self.provinces_named = {m.key for ps in self.places_by_sentence.values() for m in ps}
+        self.story_province = _story_province(self.places_by_sentence.values())
         self.mentions: list[MentionFact] = self._dateline_mentions()
         self.initiatives: list[InitiativeFact] = []
         self.thread = _Thread()
@@ -615,14 +626,14 @@ class _EnglishArticle:
             return thread.subjects
         if (
             not in_sentence
-            and len(self.provinces_named) == 1
+            and self.story_province is not None
             and (
                 self.gazetteer.sectors.find(self.text, sentence.start, sentence.end)
                 or find_targets(self.text, sentence.start, sentence.end)
             )
         ):
             # A story about one province: what it will build needs no name each time.
-            return list(self.provinces_named)
+            return [self.story_province]
         return []
 
     def _add_mentions(self, found: list[Match], subject_names: list[str]) -> None:
