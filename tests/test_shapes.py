@@ -290,6 +290,35 @@ def test_an_e_mail_address_is_no_site() -> None:
     assert extract_article(text).metadata.outlet is None
 
 
+@pytest.mark.parametrize(
+    ("article", "markers", "speaker", "opening"),
+    [
+        # TEXT, NAME, APPOSITIVE, told OUTLET.
+        ("en_yicai_shanghai-three-leading-industries", ("Pan Jing, a congress",), "Pan Jing",
+         "The essence of Shanghai’s three leading "),
+        # The mayor of Wuhan, NAME, said that TEXT
+        ("en_people-cn_wuhan-optical-electronics-base", ("The mayor of Wuhan",), "Wang Shouhai",
+         "within five years the city will try to r"),
+        # TEXT with commas of its own, according to NAME, TITLE.
+        ("en_china-daily_hohhot-mayor-interview", ("according to He Haidong",), "He Haidong",
+         "Hohhot, capital of the Inner Mongolia au"),
+    ],
+)  # fmt: skip
+def test_more_reported_speech_shapes(
+    article: str, markers: tuple[str, ...], speaker: str, opening: str
+) -> None:
+    assert (speaker, opening) in statements(extract_article(excerpt(article, *markers)))
+
+
+def test_he_said_then_a_named_subject() -> None:
+    text = excerpt(
+        "en_china-daily_hohhot-mayor-interview", "according to He Haidong", "he said Hohhot"
+    )
+    assert ("He Haidong", "Hohhot has the conditions to spur new qu") in statements(
+        extract_article(text)
+    )
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

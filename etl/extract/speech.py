@@ -130,6 +130,12 @@ _IN_VIEW = re.compile(
     r"\s+of\s+(?P<name2>" + _NAME + r"))\s*,\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
+# The mayor of Wuhan, NAME, said [that] TEXT: the appositive before the name.
+_APPOSITIVE_FIRST = re.compile(
+    _NAMED_LEAD + r"(?P<app>[Tt]he\s+[a-z][^,;\"“”]{2,80}?),\s+(?P<name>" + _NAME + r"),\s+"
+    + r"(?:also\s+)?" + _VERB + r"(?:\s+that)?\s+(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT
 _ACCORDING = re.compile(
     r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?P<name>" + _NAME + r")(?:,\s+" + _APP
@@ -146,13 +152,17 @@ _TRAILING_VERB_NAME = re.compile(
 _TRAILING_NAME_VERB = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<name>" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC + r"?[A-Z][a-z]+)"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?),?)?\s+(?:also\s+)?" + _VERB
+    # "..., NAME, a deputy, told Yicai.": whom it was told.
+    + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
     # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
     + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # TEXT, according to NAME[, APPOSITIVE].  /  TEXT, ... citing NAME, APPOSITIVE.
 _TRAILING_ACCORDING = re.compile(
-    r"^(?P<text>\S.*?),\s+(?:[^,]{0,80}?,\s+)?(?P<verb>according to|citing)\s+"
+    # The text runs to the last comma before "according to": "Hohhot, capital of ...,
+    # aims to ..., according to NAME" says all of it.
+    r"^(?P<text>\S.*),\s+(?P<verb>according to|citing)\s+"
     # "according to Hainan governor Liu Xiaoming": title words before the name.
     + r"(?:(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
     # A surname alone ("according to Gao.") counts once the person is known.
@@ -168,7 +178,10 @@ _SHORT_REPORTED = re.compile(
     + r"\s+(?:also\s+|further\s+|then\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?" + _VERB
     # "told the Global Times on Thursday that ...": whom it was said to, then what.
     + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][^;\"“]{0,80}?\s+that\s+|"
-    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])))"
+    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
+    # "he said Hohhot has the conditions ...": a named subject and its verb.
+    + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
+    + r"plans?|aims?)\b)))"
     + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -214,6 +227,7 @@ SENTENCE_RULES = (
     _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
     _Rule("according to name,", _ACCORDING, "named"),
     _Rule("title name said", _TITLED_NAME_REPORTED, "named"),
+    _Rule("the title, name, said", _APPOSITIVE_FIRST, "named"),
     _Rule("in name's view,", _IN_VIEW, "known"),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
