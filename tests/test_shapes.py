@@ -651,3 +651,22 @@ def test_the_country_naming_a_provinces_role_owns_no_target() -> None:
     )
     targets = [t.quantity for i in extract_article(text).initiatives for t in i.targets]
     assert targets == [12_000_000_000]
+
+
+def test_chinese_field_heading_and_head_final_items() -> None:
+    text = excerpt(
+        "zh_chinanews_liaoning-trillion-bases",
+        "促进数控机床",
+        "在石化和精细化工产业方面",
+        "新一代汽车用钢",
+    )
+    found = {(words, slug) for _, words, slug in pairs(extract_article(text))}
+    # "促进 A、B 等优势产业", "在 A 和 B 产业方面": lists of industries.
+    assert {"数控机床", "电力装备", "石化", "精细化工"} <= {words for words, _ in found}
+    # Steel for cars is not the car industry: the head comes last.
+    assert ("新一代汽车用钢", None) in found
+
+
+def test_a_place_named_for_its_industry() -> None:
+    text = "广东将打造深圳“机器人谷”和广州“游戏谷”。\n"
+    assert {"机器人", "游戏"} <= {words for _, words, _ in pairs(extract_article(text))}

@@ -57,7 +57,7 @@ _LIST_GLUE = re.compile(r"^(?:省|市|自治区)?\s*(?:、|和|及|与|以及|,|
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9]){2,12}"
 _LIST = re.compile(
     r"(?:培育|发展|打造|布局|聚焦|壮大|做强|做优|推动|加快|围绕|涵盖|包括|瞄准|深耕|抢占|重点|建设|"
-    r"构建|引育|突破|主攻|形成|拓展|推进|聚力|集中|[:：(（])"
+    r"构建|引育|突破|主攻|形成|拓展|推进|聚力|集中|促进|提升|支持|[:：(（])"
     r"(?P<items>" + _ITEM + r"(?:、" + _ITEM + r")+(?:(?:、|和|以及|与)" + _ITEM + r")?)"
     r"(?P<tail>等?(?:未来|新兴|战略性新兴|优势|主导|支柱|特色|重点|先进|现代|高端)?"
     r"(?:产业|领域|行业|集群|赛道|方向|板块|产业链|业态)?)"
@@ -295,7 +295,8 @@ def _sectors(
             continue  # "物料搬运", "卫星数据在海洋", "新质生产力激活实体经济": actions, not industries
         if _NOT_A_SECTOR.search(text[item_start:item_end]):
             continue
-        slug = inside[0].key if len(inside) == 1 else None
+        # Chinese puts the head last: "汽车用钢" is steel for cars, not cars.
+        slug = inside[0].key if len(inside) == 1 and inside[0].end == item_end else None
         hits.append(SectorHit(slug, original[item_start:item_end], item_start, item_end))
         covered.append((item_start, item_end))
     inside_an_item = SpanIndex(covered)
@@ -323,9 +324,22 @@ def _is_a_clause(words: str) -> bool:
     return any(t.flag[:1] in ("v", "p") and t.flag != "vn" for t in pos_tagger().cut(words))
 
 
+# Headings that name industries without a list: "在石化和精细化工产业方面" (the
+# field a passage is about), "“机器人谷”" and "“氢都”" (a place named for its industry).
+_FIELD_HEADING = re.compile(
+    r"在(?P<items>" + _ITEM + r"(?:(?:和|、|及)" + _ITEM + r")*)(?P<tail>产业|领域|行业)方面"
+)
+_NAMED_FOR = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,8}?)(?P<tail>谷|之都|都)[”\"]")
+
+
 def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
     items = []
-    for found in _LIST.finditer(text, sentence.start, sentence.end):
+    found_lists = [
+        *_LIST.finditer(text, sentence.start, sentence.end),
+        *_FIELD_HEADING.finditer(text, sentence.start, sentence.end),
+        *_NAMED_FOR.finditer(text, sentence.start, sentence.end),
+    ]
+    for found in found_lists:
         listed_as_industry = bool(found.group("tail"))
         position = found.start("items")
         for part in re.split(r"(、|和|以及|与)", found.group("items")):
