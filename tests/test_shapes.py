@@ -310,6 +310,12 @@ def test_more_reported_speech_shapes(
     assert (speaker, opening) in statements(extract_article(excerpt(article, *markers)))
 
 
+def test_text_he_noted_adding_that() -> None:
+    text = excerpt("en_yicai_shanghai-three-leading-industries", "Pan Jing, a congress")
+    said = statements(extract_article(text))
+    assert ("Pan Jing", "Shanghai can systematically accelerate t") in said
+
+
 def test_he_said_then_a_named_subject() -> None:
     text = excerpt(
         "en_china-daily_hohhot-mayor-interview", "according to He Haidong", "he said Hohhot"

@@ -155,7 +155,9 @@ _TRAILING_NAME_VERB = re.compile(
     # "..., NAME, a deputy, told Yicai.": whom it was told.
     + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
     # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
-    + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?" + _END_OF_SENTENCE,
+    + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?"
+    # "TEXT, he noted, adding that MORE": the sentence's first words are still his.
+    + r"(?:,\s+(?:adding|noting|saying|stressing)\s+that\s+[^\n]*?)?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # TEXT, according to NAME[, APPOSITIVE].  /  TEXT, ... citing NAME, APPOSITIVE.
