@@ -676,3 +676,26 @@ def test_chinese_field_heading_and_head_final_items() -> None:
 def test_a_place_named_for_its_industry() -> None:
     text = "广东将打造深圳“机器人谷”和广州“游戏谷”。\n"
     assert {"机器人", "游戏"} <= {words for _, words, _ in pairs(extract_article(text))}
+
+
+@pytest.mark.parametrize(
+    ("article", "markers", "field", "expected"),
+    [
+        ("zh_chinanews_yunnan-governor-briefing", ("发布时间", "中新网 5月31日电"), "published_on",
+         dt.date(2024, 5, 31)),
+        ("zh_xinjiang-daily_xinjiang-eight-clusters", ("来源:天山网-新疆日报",), "outlet",
+         "Xinjiang Daily"),
+        ("zh_hebei-daily_hebei-high-tech-industries", ("河北日报讯",), "reporter", "潘文静"),
+        ("zh_jjckb_nanning-asean-chains", ("作者:黄浩铭",), "reporter", "黄浩铭"),
+    ],
+)  # fmt: skip
+def test_chinese_page_headers(article: str, markers: tuple[str, ...], field: str, expected) -> None:
+    meta = extract_article(excerpt(article, *markers) + "广西将发展新能源产业。\n").metadata
+    assert getattr(meta, field) == expected
+
+
+def test_chinese_scale_of_a_cluster_and_a_name_with_a_middle_dot() -> None:
+    text = "吉林将打造具有全球竞争力的万亿级汽车产业集群。自治区工业和信息化厅厅长尼加提·司马义表示,要发展新材料。\n"
+    facts = extract_article(text)
+    assert [t.quantity for i in facts.initiatives for t in i.targets][:1] == [10**12]
+    assert "尼加提·司马义" in facts.experts

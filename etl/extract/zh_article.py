@@ -136,7 +136,10 @@ def extract_chinese_article(
             continue
         event = _event(sentence.text)
         sectors = _sectors(original, text, sentence, gazetteer)
-        targets = _targets(original, text, sentence)
+        targets = sorted(
+            _targets(original, text, sentence) + _scales(original, text, sentence),
+            key=lambda t: t.start,
+        )
         if in_sentence and len(subjects) > 1:
             # "多数地方预期目标为5%…,海南、内蒙古…分别定在6%以上": the figures after the
             # listed provinces are theirs; those before belong to someone else.
@@ -354,6 +357,31 @@ def _list_items(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
             if end - start >= 2:
                 items.append((start, end, listed_as_industry))
     return items
+
+
+# "打造万亿级汽车产业集群", "千亿元产业链": a cluster's or chain's order of size.
+_SCALE = re.compile(
+    r"(?P<scale>万亿|千亿|百亿)元?级?(?=[\u4e00-\u9fff、]{0,16}?(?:产业集群|集群|产业链|产业基地))"
+)
+_SCALES = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10}
+
+
+def _scales(original: str, text: str, sentence: Sentence) -> list[Target]:
+    found = []
+    for match in _SCALE.finditer(text, sentence.start, sentence.end):
+        # "五大百亿级重点项目" counts five; the scale alone is a target when no number leads it.
+        if match.start() > sentence.start and re.match(
+            r"[\d一二两三四五六七八九十大个]", text[match.start() - 1]
+        ):
+            continue
+        window = text[max(sentence.start, match.start() - 50) : match.start()]
+        if not _FUTURE.search(window) and not _COMMITMENT.search(window):
+            continue
+        found.append(
+            Target(int(_SCALES[match.group("scale")]), True,
+                   original[match.start() : match.end()], match.start(), match.end())
+        )  # fmt: skip
+    return found
 
 
 def _targets(original: str, text: str, sentence: Sentence) -> list[Target]:

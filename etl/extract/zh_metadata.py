@@ -43,12 +43,30 @@ class ChineseMetadataReader:
         self.dateline = re.compile(
             outlet
             # Within one line: "来源:新华社\n新华社南京…" must not read 新华社南京 as the place.
+            # "中新网 5月31日电": a dateline may leave out the place.
             + r"(?:记者)?[ \t]*(?P<place>"
             + _HAN
-            + r"{2,8}?)[ \t]*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯|消息)"
+            + r"{2,8}?)?[ \t]*(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯|消息)"
             r"(?:\s*[（(]\s*(?:(?:记者|通讯员)\s*)?(?P<reporter>" + _PEOPLE + r")\s*[)）])?"
         )
-        self.source_line = re.compile(r"来源\s*[:：]\s*" + outlet)
+        # "来源:天山网-新疆日报原创": a site, then the outlet it belongs to.
+        self.source_line = re.compile(r"来源\s*[:：]\s*(?:" + _HAN + r"{1,8}[-—－])?" + outlet)
+        # "河北日报讯(记者潘文静)": the outlet's own news, no place or date.
+        self.own_news = re.compile(
+            outlet
+            + r"讯\s*[（(]\s*(?:记者|通讯员)\s*(?P<reporter>"
+            + _PEOPLE
+            + r")\s*(?:报道)?\s*[)）]"
+        )
+        # "作者:本报记者 姚亚奇 《光明日报》": a byline field, on its own line; "综合报道"
+        # (compiled reports) names nobody.
+        self.author_field = re.compile(
+            r"作者[ \t]*[:：][ \t]*(?:本报)?(?:记者|通讯员)?[ \t]*(?!综合|本报|编辑)(?P<reporter>"
+            + _PERSON
+            + r"(?:[、,，][ \t]*"
+            + _PERSON
+            + r")*)(?![\u4e00-\u9fff])"
+        )
         self.interviewer = re.compile(r"(?:接受|对|向)《?" + outlet + r"》?(?:全媒体)?记者")
         self.credit = re.compile(outlet + r"\s*[·•]\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)")
         # "澎湃新闻(www.thepaper.cn)在现场了解到", "澎湃新闻记者 邱海鸿 图": the page's own.
@@ -78,8 +96,9 @@ class ChineseMetadataReader:
         dateline_span: tuple[int, int] | None = None
         if dateline is not None:
             outlet = self.gazetteer.outlet_by_chinese[dateline.group("outlet")]
-            city = self._city(dateline.group("place"))
-            dateline_span = dateline.span("place")
+            if dateline.group("place"):
+                city = self._city(dateline.group("place"))
+                dateline_span = dateline.span("place")
             year = header_date.year if header_date else None
             if year is None:
                 year, inferred = infer_year(text), True
@@ -96,11 +115,18 @@ class ChineseMetadataReader:
             or self._own_outlet(head)
         )
         if reporter is None:
+            own = self.own_news.search(head)
+            if own is not None:
+                reporter = _people(original[own.start("reporter") : own.end("reporter")])
+                outlet = outlet or self.gazetteer.outlet_by_chinese[own.group("outlet")]
+        if reporter is None:
             credit = self.reporter_credit.search(text)
             if credit is not None:
                 reporter = _people(original[credit.start("reporter") : credit.end("reporter")])
                 if outlet is None and credit.group("outlet"):
                     outlet = self.gazetteer.outlet_by_chinese[credit.group("outlet")]
+        if reporter is None and (author := self.author_field.search(head)) is not None:
+            reporter = _people(original[author.start("reporter") : author.end("reporter")])
         return Metadata(
             outlet=outlet,
             dateline_city=city,

@@ -62,6 +62,9 @@ _TITLE_TAIL = re.compile(
 )
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 # Part-of-speech tags (first letter) a given name is never read as: verbs,
 # prepositions, adverbs, conjunctions, particles, punctuation, numbers.
 _NOT_GIVEN_NAME = frozenset("vpdcuxmqf")
@@ -121,6 +124,17 @@ def _person_in(clause: str, offset: int, is_place: set[str]) -> _Speaker | None:
     if found is None:
         return None
     start, end = found
+    # "尼加提·司马义": a transliterated name keeps every part joined by the middle dot.
+    while end + 1 < len(clause) and clause[end] in "·•・" and _HAN_CHAR.match(clause, end + 1):
+        end += 1
+        while end < len(clause) and _HAN_CHAR.match(clause, end):
+            end += 1
+    while start >= 2 and clause[start - 1] in "·•・" and _HAN_CHAR.match(clause, start - 2):
+        start -= 1
+        while start > 0 and _HAN_CHAR.match(clause, start - 1):
+            if _TITLE_TAIL.search(clause, 0, start):
+                break
+            start -= 1
     before_start, before_end = _strip_span(clause, 0, start, " 、,，据由")
     title = organization = None
     tail = _TITLE_TAIL.search(clause, before_start, before_end)
