@@ -280,13 +280,6 @@ class EtlRun(Base):
         Integer, server_default="0", comment="Files rejected, each with a reason."
     )
     error: Mapped[str | None] = mapped_column(Text, comment="Why the run failed, if it did.")
-    summaries_refreshed_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True),
-        comment=(
-            "When the analytics summaries were refreshed after this run's loads; null "
-            "while they still miss them (the next run refreshes first)."
-        ),
-    )
 
 
 class EtlRunLock(Base):
@@ -593,3 +586,180 @@ class StatementTopic(Base):
     matched_text: Mapped[str] = mapped_column(Text, comment="The words matched in the body.")
     span_start: Mapped[int] = mapped_column(Integer, comment="Start offset in the body.")
     span_end: Mapped[int] = mapped_column(Integer, comment="End offset (exclusive).")
+
+
+# --- summaries kept by the loader -----------------------------------------
+#
+# The analytics views that count over every fact read these rollups instead.
+# The ETL adjusts them in each batch's transaction for the articles it adds
+# and the ones it is about to delete (analytics_cache.apply_articles), so a
+# committed batch is always counted and a killed run leaves nothing stale;
+# analytics_cache.rebuild() (`policydb db refresh --full`) recomputes them
+# from the base tables. Every measure counts things that belong to one
+# article, so per-article deltas add up exactly; a count of distinct
+# provinces or sectors is the number of key rows, never a sum. No foreign
+# keys: a rollup row is not a fact, and rows whose counts reach zero go.
+
+CACHE_SCHEMA = "analytics_cache"
+
+
+class ProvinceSectorRollup(Base):
+    __tablename__ = "province_sector_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": (
+                "Per province and named sector: what analytics.province_sector_focus shows. "
+                "A row exists while at least one article counts for it."
+            ),
+        },
+    )
+
+    province_id: Mapped[int] = mapped_column(
+        SmallInteger, primary_key=True, comment="The province (province.province_id)."
+    )
+    sector_id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, comment="The sector its initiatives name (sector.sector_id)."
+    )
+    initiative_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiatives of the province that name the sector."
+    )
+    article_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Articles reporting those initiatives."
+    )
+    first_published_on: Mapped[dt.date | None] = mapped_column(
+        Date, comment="Publication date of the earliest of those articles."
+    )
+    last_published_on: Mapped[dt.date | None] = mapped_column(
+        Date, comment="Publication date of the latest of those articles."
+    )
+
+
+class ProvinceSectorTermRollup(Base):
+    __tablename__ = "province_sector_term_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": (
+                "Per province, named sector and lowercased matched words: how often they "
+                "occur (province_sector_focus.matched_terms lists the words with a row)."
+            ),
+        },
+    )
+
+    province_id: Mapped[int] = mapped_column(
+        SmallInteger, primary_key=True, comment="The province (province.province_id)."
+    )
+    sector_id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, comment="The sector (sector.sector_id)."
+    )
+    term: Mapped[str] = mapped_column(
+        Text, primary_key=True, comment="The words an article used, lowercased."
+    )
+    occurrence_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiative-sector rows with those words."
+    )
+
+
+class SectorRollup(Base):
+    __tablename__ = "sector_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": (
+                "Per sector, counting initiatives that name it or any sector below it: "
+                "what analytics.sector_popularity counts."
+            ),
+        },
+    )
+
+    sector_id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, comment="The sector (sector.sector_id)."
+    )
+    initiative_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiatives naming it or a sector below it."
+    )
+    article_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Articles reporting those initiatives."
+    )
+
+
+class ProvinceRollup(Base):
+    __tablename__ = "province_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": "Per province: what analytics.province_overview counts.",
+        },
+    )
+
+    province_id: Mapped[int] = mapped_column(
+        SmallInteger, primary_key=True, comment="The province (province.province_id)."
+    )
+    article_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Articles naming the province (a dateline alone does not count)."
+    )
+    last_published_on: Mapped[dt.date | None] = mapped_column(
+        Date, comment="Publication date of the latest of those articles."
+    )
+    initiative_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiatives of the province."
+    )
+    target_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Quantitative targets in its initiatives."
+    )
+
+
+class ArticleRollup(Base):
+    __tablename__ = "article_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": "Per article: the counts analytics.article_catalog shows.",
+        },
+    )
+
+    source_article_id: Mapped[int] = mapped_column(
+        BigInteger, primary_key=True, comment="The article (source_article.source_article_id)."
+    )
+    province_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Provinces it names (its dateline alone does not count)."
+    )
+    initiative_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiatives extracted from it."
+    )
+    statement_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Expert statements extracted from it."
+    )
+
+
+class RunRollup(Base):
+    __tablename__ = "run_rollup"
+    __table_args__ = (
+        {
+            "schema": CACHE_SCHEMA,
+            "comment": (
+                "Per ETL run, over the articles it loaded that are still stored: what "
+                "analytics.etl_run_gaps shows."
+            ),
+        },
+    )
+
+    etl_run_id: Mapped[int] = mapped_column(
+        BigInteger, primary_key=True, comment="The run (etl_run.etl_run_id)."
+    )
+    article_count: Mapped[int] = mapped_column(
+        BigInteger, comment="Articles the run loaded that are still stored."
+    )
+    articles_without_province: Mapped[int] = mapped_column(
+        BigInteger, comment="Of those, articles naming no province."
+    )
+    unresolved_speakers: Mapped[int] = mapped_column(
+        BigInteger, comment="Statements in them whose speaker was not tied to an expert."
+    )
+    initiatives_without_sector: Mapped[int] = mapped_column(
+        BigInteger, comment="Initiatives in them that name no sector."
+    )
+    unmapped_sector_terms: Mapped[int] = mapped_column(
+        BigInteger, comment="Sector terms in them that the taxonomy does not know."
+    )

@@ -36,6 +36,7 @@ from db.models import (
     Statement,
     StatementTopic,
 )
+from etl import summaries
 from etl.validate import (
     ArticleRecord,
     ExpertRecord,
@@ -309,13 +310,8 @@ def _retire_paths(
             """,
             [[article_id for article_id, _ in moved], [claimed[a] for a, _ in moved]],
         )
-    # Facts go with their article (cascade).
-    cursor.execute(
-        "delete from source_article where source_path = any(%s)"
-        " and not source_article_id = any(%s) returning source_path",
-        [paths, in_use],
-    )
-    replaced = {path for (path,) in cursor.fetchall()} | {path for _, path in moved}
+    # Facts go with their article (cascade), once the summaries have taken them out.
+    replaced = set(summaries.delete_articles(cursor, paths, in_use)) | {p for _, p in moved}
     for pending in new:
         if pending.path in replaced:
             pending.outcome = "replaced"

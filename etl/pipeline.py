@@ -40,14 +40,15 @@ from typing import Any
 
 import psycopg
 from pydantic import ValidationError
-from sqlalchemy import Connection, create_engine, func, insert, pool, select, text, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Connection, create_engine, func, insert, pool, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db import settings
 from db.models import EtlRun
 from db.reference import sync_reference
 from db.settings import RUN_LOCK_WAIT_ENV, libpq_url
+from etl import summaries
 from etl import version as package_version
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
@@ -345,8 +346,7 @@ class _Run:
         # leave its (rolled back) ids and outcomes behind for the retry.
         before = [(f.outcome, f.reason, f.article_id) for f in batch.files]
         try:
-            load_batch(self.load, batch.files, self.refs, self.run_id, self.claimed)
-            self.load.commit()
+            self._load(batch.files, self.claimed)
         except psycopg.OperationalError:
             raise
         except psycopg.Error:
@@ -365,16 +365,28 @@ class _Run:
     def _load_alone(self, pending: PendingFile) -> None:
         """After a failed batch: load one file in its own transaction, or reject it."""
         try:
-            load_batch(self.load, [pending], self.refs, self.run_id, self.claimed)
-            self.load.commit()
+            self._load([pending], self.claimed)
         except psycopg.OperationalError:
             raise
         except psycopg.Error as error:
             self.load.rollback()
             pending.outcome, pending.record, pending.article_id = "rejected", None, None
             pending.reason = f"the database refused it: {first_line(error)}"
-            load_batch(self.load, [pending], self.refs, self.run_id)
-            self.load.commit()
+            self._load([pending], None)
+
+    def _load(self, files: list[PendingFile], claimed: dict[int, str] | None) -> None:
+        """One transaction: the files' articles and facts, and the summaries counting them."""
+        load_batch(self.load, files, self.refs, self.run_id, claimed)
+        with self.load.cursor() as cursor:
+            summaries.add_articles(
+                cursor,
+                [
+                    f.article_id
+                    for f in files
+                    if f.outcome in ("loaded", "replaced") and f.article_id is not None
+                ],
+            )
+        self.load.commit()
 
 
 def _start_run(connection: Connection) -> int:
@@ -477,9 +489,6 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             with Session(bind=connection) as session:
                 sync_reference(session, default_reference())
                 session.commit()
-            # A run that died, or was killed during its refresh, may have committed
-            # articles the summaries do not show yet.
-            stale = runs_not_refreshed(connection)
             run_id = _start_run(connection)
             refs = ReferenceIds(connection)
             connection.commit()
@@ -511,11 +520,6 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
-            if summary.counts["loaded"] or summary.counts["replaced"] or stale:
-                refresh_started = time.perf_counter()
-                if refresh_summaries(connection):
-                    record_refresh(connection, [*stale, run_id])
-                summary.phase_seconds["refresh"] += time.perf_counter() - refresh_started
             summary.seconds = time.monotonic() - started
             return summary
     finally:
@@ -547,38 +551,10 @@ def _load_all(run: _Run, batches: Iterator[list[Path]], progress: ProgressHook |
 
 
 def refresh_summaries(connection: Connection) -> bool:
-    """Refresh the materialized analytics views; warn rather than fail the run."""
-    try:
-        connection.execute(text("select analytics.refresh_views()"))
-        connection.commit()
-    except DBAPIError as error:
-        connection.rollback()
-        print(f"Warning: the analytics summaries were not refreshed ({first_line(error)}); "
-              "run `python -m etl db refresh`.", file=sys.stderr)  # fmt: skip
-        return False
+    """Nothing left to refresh: each batch keeps the summaries (etl.summaries) and
+    the views read the reference tables as they are. Kept for callers; a full
+    rebuild from the base tables is ``etl.summaries.rebuild`` (db refresh --full)."""
     return True
-
-
-def runs_not_refreshed(connection: Connection) -> list[int]:
-    """Runs whose loads the summaries may miss: still 'running' (died), or
-    finished with loads but no recorded refresh (killed while refreshing)."""
-    loads = EtlRun.loaded_count + EtlRun.replaced_count > 0
-    return list(
-        connection.execute(
-            select(EtlRun.etl_run_id).where(
-                EtlRun.summaries_refreshed_at.is_(None) & ((EtlRun.status == "running") | loads)
-            )
-        ).scalars()
-    )
-
-
-def record_refresh(connection: Connection, run_ids: list[int]) -> None:
-    connection.execute(
-        update(EtlRun)
-        .where(EtlRun.etl_run_id.in_(run_ids))
-        .values(summaries_refreshed_at=func.now())
-    )
-    connection.commit()
 
 
 def _finish(connection: Connection, run_id: int, summary: RunSummary, status: str,

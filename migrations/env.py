@@ -33,6 +33,15 @@ def _url() -> str:
     return settings.normalize_url(configured)
 
 
+# The tables live in the default schema and in analytics_cache (the rollups
+# the analytics views read); the views themselves are not alembic's business.
+MODEL_SCHEMAS = (None, "analytics_cache")
+
+
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    return type_ != "schema" or name in MODEL_SCHEMAS
+
+
 def _run(connection: Connection) -> None:
     # A migration waiting behind a long analyst query must fail fast, not
     # queue every other session behind its lock.
@@ -43,6 +52,8 @@ def _run(connection: Connection) -> None:
         compare_type=True,
         compare_server_default=True,
         transaction_per_migration=True,
+        include_schemas=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -177,36 +177,32 @@ def test_a_file_still_being_written_is_not_read(
         read_article(article)
 
 
-def test_a_kill_during_the_refresh_is_made_good_by_the_next_run(
+def test_a_kill_inside_the_summaries_update_leaves_them_agreeing_with_the_facts(
     migrated: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import create_engine, pool, text
-
     import etl.pipeline as pipeline
+    from etl import summaries
+    from tests.summary_reference import disagreements
 
     (tmp_path / "first.txt").write_text(ARTICLE)
     pipeline.run_pipeline(migrated, [tmp_path])
-    (tmp_path / "second.txt").write_text(ARTICLE.replace("robotics", "biomedicine"))
+    (tmp_path / "first.txt").write_text(ARTICLE.replace("robotics", "biomedicine"))
+    (tmp_path / "second.txt").write_text(ARTICLE.replace("Anhui", "Hubei"))
+    add_articles = summaries.add_articles
 
-    def killed(connection: object) -> bool:
-        raise KeyboardInterrupt  # as a kill between the commit and the refresh
+    def killed(cursor: psycopg.Cursor, article_ids: list[int]) -> None:
+        add_articles(cursor, article_ids)  # the rollups are written, the batch not committed
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "refresh_summaries", killed)
+    monkeypatch.setattr(summaries, "add_articles", killed)
     with pytest.raises(KeyboardInterrupt):
         pipeline.run_pipeline(migrated, [tmp_path])
     monkeypatch.undo()
+    assert disagreements(migrated) == {}  # the edit and the new article are not half there
 
-    engine = create_engine(migrated, poolclass=pool.NullPool)
-    catalog = text("select count(*) from analytics.article_catalog")
-    with engine.connect() as connection:
-        assert connection.execute(catalog).scalar_one() == 1  # stale: the second is missing
-    summary = pipeline.run_pipeline(migrated, [tmp_path])  # nothing new to load
-    assert summary.counts["unchanged"] == 2
-    with engine.connect() as connection:
-        assert connection.execute(catalog).scalar_one() == 2
-        pending = text("select count(*) from etl_run where summaries_refreshed_at is null")
-        assert connection.execute(pending).scalar_one() == 0  # the killed run is made good
-    engine.dispose()
+    summary = pipeline.run_pipeline(migrated, [tmp_path])
+    assert (summary.counts["replaced"], summary.counts["loaded"]) == (1, 1)
+    assert disagreements(migrated) == {}
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])

@@ -23,6 +23,7 @@ from bench.corpus import write_corpus
 from db import migrate
 from db.settings import libpq_url
 from tests.conftest import ROOT, new_database
+from tests.summary_reference import disagreements
 
 CORPUS_SIZE = 400
 
@@ -126,13 +127,19 @@ def start_etl(url: str, corpus: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-def wait_for_files(url: str, process: subprocess.Popen[str], at_least: int) -> None:
-    """Block until the run has recorded ``at_least`` files; fail if it ends first."""
+def wait_for_files(
+    url: str,
+    process: subprocess.Popen[str],
+    at_least: int,
+    query: str = "select count(*) from etl_run_file",
+) -> None:
+    """Block until the run has recorded ``at_least`` files (or ``query`` counts that
+    many rows); fail if it ends first."""
     deadline = time.monotonic() + 300
     with psycopg.connect(libpq_url(url), autocommit=True) as connection:
         while time.monotonic() < deadline:
             assert process.poll() is None, "the run ended before it could be interrupted"
-            (count,) = connection.execute("select count(*) from etl_run_file").fetchone()  # type: ignore[misc]
+            (count,) = connection.execute(query).fetchone()  # type: ignore[misc]
             if count >= at_least:
                 return
             time.sleep(0.02)
@@ -189,11 +196,30 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
     partial = fingerprint(url)["source_article"][0]
     assert 0 < partial < CORPUS_SIZE
+    assert disagreements(url) == {}, "the summaries count exactly the committed batches"
 
     done = run_etl(url, corpus)
     assert done.returncode == 0, done.stderr
     assert statuses(url) == ["interrupted", "succeeded"]
     assert fingerprint(url) == reference_fingerprint
+
+
+def test_sigkill_at_any_moment_leaves_summaries_that_agree_with_the_facts(
+    corpus: Path, database: str
+) -> None:
+    """Killed after a batch, inside the next one's COPY or its summaries' update:
+    the summaries always count exactly the batches that committed (the run
+    after a kill is the sigkill test above)."""
+    import random
+
+    moments = random.Random(15)
+    for articles in (20, 120, 220):
+        process = start_etl(database, corpus)
+        wait_for_files(database, process, articles, "select count(*) from source_article")
+        time.sleep(moments.uniform(0, 0.4))  # somewhere in the next batch
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        assert disagreements(database) == {}
 
 
 def test_sigterm_mid_run_is_an_interrupted_run_and_exit_143(

@@ -45,7 +45,8 @@ REQUIRED_COLUMNS = {
     "etl_run_gaps": "run_id article_count articles_without_province unresolved_speakers "
     "initiatives_without_sector",
 }
-MATERIALIZED = {
+# Views over the rollups the ETL keeps in analytics_cache (migration 0017).
+SUMMARIES = {
     "province_sector_focus", "sector_popularity", "province_overview", "article_catalog",
     "etl_run_gaps",
 }  # fmt: skip
@@ -68,7 +69,8 @@ def test_every_view_file_is_a_view_in_the_database(seeded_url: str) -> None:
         )
     }
     assert set(in_database) == set(views.read_views()) == set(REQUIRED_COLUMNS)
-    assert {name for name, kind in in_database.items() if kind == "m"} == MATERIALIZED
+    # Plain views only: every BI tool lists those (issue 16, point 1).
+    assert set(in_database.values()) == {"v"}
 
 
 @pytest.mark.parametrize("view", sorted(REQUIRED_COLUMNS))
@@ -356,8 +358,8 @@ def test_replacing_views_by_migration_and_rolling_back(seeded_url: str, tmp_path
     edited = tmp_path / "views" / "province_overview.sql"
     edited.write_text(
         edited.read_text().replace(
-            "        mentioned.last_published_on\n",
-            "        mentioned.last_published_on,\n        true as is_edited\n",
+            "        province_rollup.last_published_on\n",
+            "        province_rollup.last_published_on,\n        true as is_edited\n",
         )
     )
     before = _snapshot(seeded_url)
@@ -419,15 +421,16 @@ def test_a_view_file_must_create_the_view_it_is_named_after(tmp_path: Path) -> N
         views.read_views(tmp_path)
 
 
-def test_a_materialized_view_needs_a_unique_index(tmp_path: Path) -> None:
+def test_analytics_holds_plain_views_only(tmp_path: Path) -> None:
     (tmp_path / "summary.sql").write_text(
         "create materialized view analytics.summary as select 1 as x;"
+        "create unique index uq_summary_x on analytics.summary (x);"
     )
-    with pytest.raises(views.ViewError, match="without a unique index"):
+    with pytest.raises(views.ViewError, match=r"plain views only.*analytics_cache"):
         views.read_views(tmp_path)
 
 
-def test_runs_refresh_the_summaries_without_blocking_readers(scratch_database: str) -> None:
+def test_a_run_does_not_block_readers_of_the_summaries(scratch_database: str) -> None:
     from etl.pipeline import run_pipeline
     from tests.conftest import FIXTURES
 
@@ -435,20 +438,15 @@ def test_runs_refresh_the_summaries_without_blocking_readers(scratch_database: s
     run_pipeline(scratch_database, [ROOT / "seeds" / "articles"])
     assert len(rows(scratch_database, "select * from analytics.article_catalog")) == 1
     with psycopg.connect(libpq_url(scratch_database)) as reader:
-        reader.execute("set role analytics_reader")
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            reader.execute("select analytics.refresh_views()")
-        reader.rollback()
         # A reader in the middle of a transaction on the summaries ...
         reader.execute("set role analytics_reader")
-        for view in sorted(MATERIALIZED):
+        for view in sorted(SUMMARIES):
             reader.execute(f"select count(*) from analytics.{view}").fetchone()
-        # ... does not hold up a refresh (a plain one would wait, and time out).
-        with psycopg.connect(libpq_url(scratch_database), autocommit=True) as refresher:
-            refresher.execute("set lock_timeout = '3s'")
-            refresher.execute("select analytics.refresh_views()")
-    summary = run_pipeline(scratch_database, [FIXTURES / "articles" / "xinhua_wire.txt"])
-    assert summary.phase_seconds["refresh"] > 0
+        # ... holds up no run: the rollups are written while it holds its locks.
+        summary = run_pipeline(scratch_database, [FIXTURES / "articles" / "xinhua_wire.txt"])
+        assert summary.counts["loaded"] == 1
+        (count,) = reader.execute("select count(*) from analytics.article_catalog").fetchone()
+        assert count == 2
     assert len(rows(scratch_database, "select * from analytics.article_catalog")) == 2
     (run,) = rows(scratch_database, "select * from analytics.etl_health where run_id = 2")
     assert run["loaded"] == 1

@@ -1,34 +1,10 @@
 -- Which articles are loaded, from whom, and what did each yield?
 -- Grain: one row per source article.
--- Materialized, refreshed by the ETL at the end of a run (see province_sector_focus).
-create materialized view analytics.article_catalog as
+-- The counts come from the per-article rollup the ETL writes with each
+-- article (analytics_cache.article_rollup).
+create or replace view analytics.article_catalog as
 
 with
-
-provinces as (
-    select
-        province_mention.source_article_id,
-        count(distinct province_mention.province_id) as province_count
-    from province_mention
-    where province_mention.role in ('subject', 'listed')
-    group by province_mention.source_article_id
-),
-
-initiatives as (
-    select
-        initiative.source_article_id,
-        count(*) as initiative_count
-    from initiative
-    group by initiative.source_article_id
-),
-
-statements as (
-    select
-        statement.source_article_id,
-        count(*) as statement_count
-    from statement
-    group by statement.source_article_id
-),
 
 final as (
     select
@@ -42,25 +18,18 @@ final as (
         source_article.headline,
         source_article.url,
         source_article.source_path,
-        coalesce(provinces.province_count, 0) as province_count,
-        coalesce(initiatives.initiative_count, 0) as initiative_count,
-        coalesce(statements.statement_count, 0) as statement_count,
+        coalesce(article_rollup.province_count, 0) as province_count,
+        coalesce(article_rollup.initiative_count, 0) as initiative_count,
+        coalesce(article_rollup.statement_count, 0) as statement_count,
         source_article.loaded_at
     from source_article
-    left join provinces
-        on provinces.source_article_id = source_article.source_article_id
-    left join initiatives
-        on initiatives.source_article_id = source_article.source_article_id
-    left join statements
-        on statements.source_article_id = source_article.source_article_id
+    left join analytics_cache.article_rollup
+        on article_rollup.source_article_id = source_article.source_article_id
 )
 
 select * from final;
 
-create unique index uq_article_catalog_article_id on analytics.article_catalog (article_id);
-create index ix_article_catalog_published_on on analytics.article_catalog (published_on);
-
-comment on materialized view analytics.article_catalog is
+comment on view analytics.article_catalog is
     'The loaded articles and what each yielded. One row per source article.';
 comment on column analytics.article_catalog.article_id is 'Identifier of the article (source_article_id), the article_id of the other views.';
 comment on column analytics.article_catalog.language is 'Language of the article: en (English) or zh (Chinese).';

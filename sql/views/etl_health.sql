@@ -1,8 +1,8 @@
 -- Is the ETL healthy: did runs finish, what did they reject, what did
 -- extraction miss?
 -- Grain: one row per ETL run. The extraction-gap counts (from etl_run_gaps,
--- as of the last refresh) cover the articles the run loaded and that are
--- still in the database.
+-- kept by the ETL batch by batch) cover the articles the run loaded and that
+-- are still in the database.
 create or replace view analytics.etl_health as
 
 with

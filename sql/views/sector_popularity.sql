@@ -2,8 +2,11 @@
 -- Grain: one row per sector of the taxonomy, targeted or not. Rows with
 -- level 'leaf' count initiatives naming the sector itself; rows with level
 -- 'parent' count initiatives naming the sector or any sector below it.
--- Materialized, refreshed by the ETL at the end of a run (see province_sector_focus).
-create materialized view analytics.sector_popularity as
+-- Counts come from the rollups the ETL keeps (analytics_cache): initiatives
+-- and articles per sector with its descendants, and the provinces from the
+-- province x sector rows, one row per province that names the sector or a
+-- sector below it (so a province is counted once, however many it names).
+create or replace view analytics.sector_popularity as
 
 with recursive
 
@@ -25,40 +28,19 @@ lineage as (
     where ancestor.parent_sector_id is not null
 ),
 
-targeted as (
-    select distinct
-        lineage.ancestor_sector_id as sector_id,
-        initiative.province_id,
-        initiative.initiative_id,
-        initiative.source_article_id
-    from initiative
-    inner join initiative_sector
-        on initiative_sector.initiative_id = initiative.initiative_id
-    inner join lineage
-        on lineage.sector_id = initiative_sector.sector_id
-),
-
 province_names as (
     select distinct
-        targeted.sector_id,
+        lineage.ancestor_sector_id as sector_id,
         province.name
-    from targeted
-    inner join province on province.province_id = targeted.province_id
-),
-
-counted as (
-    select
-        targeted.sector_id,
-        count(distinct targeted.province_id) as province_count,
-        count(distinct targeted.initiative_id) as initiative_count,
-        count(distinct targeted.source_article_id) as article_count
-    from targeted
-    group by targeted.sector_id
+    from analytics_cache.province_sector_rollup
+    inner join lineage on lineage.sector_id = province_sector_rollup.sector_id
+    inner join province on province.province_id = province_sector_rollup.province_id
 ),
 
 listed as (
     select
         province_names.sector_id,
+        count(*) as province_count,
         string_agg(province_names.name, ', ' order by province_names.name) as provinces
     from province_names
     group by province_names.sector_id
@@ -77,22 +59,20 @@ final as (
         end as level,
         parent_sector.slug as parent_sector_slug,
         sector.classification,
-        coalesce(counted.province_count, 0) as province_count,
-        coalesce(counted.initiative_count, 0) as initiative_count,
-        coalesce(counted.article_count, 0) as article_count,
+        coalesce(listed.province_count, 0) as province_count,
+        coalesce(sector_rollup.initiative_count, 0) as initiative_count,
+        coalesce(sector_rollup.article_count, 0) as article_count,
         coalesce(listed.provinces, '') as provinces
     from sector
     left join sector as parent_sector
         on parent_sector.sector_id = sector.parent_sector_id
-    left join counted on counted.sector_id = sector.sector_id
+    left join analytics_cache.sector_rollup on sector_rollup.sector_id = sector.sector_id
     left join listed on listed.sector_id = sector.sector_id
 )
 
 select * from final;
 
-create unique index uq_sector_popularity_sector_slug on analytics.sector_popularity (sector_slug);
-
-comment on materialized view analytics.sector_popularity is
+comment on view analytics.sector_popularity is
     'How many provinces target each sector. One row per sector of the taxonomy; parent rows include every sector below them.';
 comment on column analytics.sector_popularity.sector_slug is 'Stable identifier of the sector in the taxonomy.';
 comment on column analytics.sector_popularity.sector_name is 'Display name of the sector.';
