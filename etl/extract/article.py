@@ -265,28 +265,43 @@ def _owned_targets(
     return owned
 
 
+_EVENT_WORD = re.compile(
+    r"conference|meeting|forum|symposium|congress|summit|work report|plan\b|guideline|blueprint|"
+    r"roadmap|opinions|polic|measures|regulations",
+    re.IGNORECASE,
+)
+
+
 def _event(sentence: Sentence, year: int | None, published_on: dt.date | None) -> Event | None:
     text = sentence.text
-    on = None
-    date_match = MONTH_DAY.search(text[:80])
-    if date_match is not None:
-        event_year = int(date_match.group("year")) if date_match.group("year") else year
-        on = parse_month_day(date_match.group("month"), date_match.group("day"), event_year)
-        if on and published_on and on > published_on and not date_match.group("year"):
-            on = on.replace(year=on.year - 1)
-    conference = _CONFERENCE.search(text)
-    if conference:
-        return Event("conference", on, conference.group("words").strip())
-    gwr = _GWR.search(text)
-    if gwr:
-        return Event("government_work_report", on, gwr.group(0))
-    plan = _PLAN.search(text)
-    if plan:
-        return Event("plan", on, plan.group("words").strip())
-    policy = _POLICY.search(text)
-    if policy:
-        return Event("policy", on, policy.group("words").strip())
+    # Most sentences name no event: one search for the words every event pattern
+    # ends on spares the four patterns (and the date, which only an event needs).
+    if not _EVENT_WORD.search(text):
+        return None
+    for kind, pattern, group in _EVENT_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            return Event(kind, _event_date(text, year, published_on), found.group(group).strip())
     return None
+
+
+_EVENT_PATTERNS = (
+    ("conference", _CONFERENCE, "words"),
+    ("government_work_report", _GWR, 0),
+    ("plan", _PLAN, "words"),
+    ("policy", _POLICY, "words"),
+)
+
+
+def _event_date(text: str, year: int | None, published_on: dt.date | None) -> dt.date | None:
+    date_match = MONTH_DAY.search(text[:80])
+    if date_match is None:
+        return None
+    event_year = int(date_match.group("year")) if date_match.group("year") else year
+    on = parse_month_day(date_match.group("month"), date_match.group("day"), event_year)
+    if on and published_on and on > published_on and not date_match.group("year"):
+        on = on.replace(year=on.year - 1)
+    return on
 
 
 def _subjects(body: str, sentence: Sentence, mentions: list[Match]) -> list[Match]:
@@ -526,6 +541,10 @@ class _EnglishArticle:
         self.mentions: list[MentionFact] = self._dateline_mentions()
         self.initiatives: list[InitiativeFact] = []
         self.thread = _Thread()
+        # A sentence may be asked for its terms and figures twice (is it the story
+        # province's? then, what does it name?): each is found once.
+        self.terms_of: dict[tuple[int, int], list[Match]] = {}
+        self.targets_of: dict[tuple[int, int], list[Target]] = {}
 
     def read(self) -> ArticleFacts:
         for sentence in self.sentences:
@@ -628,8 +647,8 @@ class _EnglishArticle:
             not in_sentence
             and self.story_province is not None
             and (
-                self.gazetteer.sectors.find(self.text, sentence.start, sentence.end)
-                or find_targets(self.text, sentence.start, sentence.end)
+                self._terms(sentence.start, sentence.end)
+                or self._targets(sentence.start, sentence.end)
             )
         ):
             # A story about one province: what it will build needs no name each time.
@@ -678,7 +697,7 @@ class _EnglishArticle:
                 self.thread.event_of[province] = event
             for start, end in clauses:
                 # A researcher's or analyst's numbers are forecasts, not the province's aims.
-                targets = [] if forecast else find_targets(text, start, end)
+                targets = [] if forecast else self._targets(start, end)
                 self.initiatives.append(
                     InitiativeFact(
                         province=province,
@@ -705,9 +724,24 @@ class _EnglishArticle:
         def unsaid(match: Match) -> bool:
             return said or not self.excluded.contains(match.start, match.end)
 
+        found = self._terms(start, end)
         return [
-            SectorHit(*hit) for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid)
+            SectorHit(*hit)
+            for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid, found)
         ]
+
+    def _targets(self, start: int, end: int) -> list[Target]:
+        key = (start, end)
+        if key not in self.targets_of:
+            self.targets_of[key] = find_targets(self.text, start, end)
+        return self.targets_of[key]
+
+    def _terms(self, start: int, end: int) -> list[Match]:
+        """Taxonomy terms of a span, found once: a story's sentence may be asked twice."""
+        key = (start, end)
+        if key not in self.terms_of:
+            self.terms_of[key] = self.gazetteer.sectors.find(self.text, start, end)
+        return self.terms_of[key]
 
     def _statements_with_topics(self) -> list[StatementWithTopics]:
         return [

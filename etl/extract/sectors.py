@@ -79,9 +79,13 @@ def sector_hits(
     end: int,
     gazetteer: Gazetteer,
     keep: Callable[[Match], bool] = lambda m: True,
+    found: list[Match] | None = None,
 ) -> list[tuple[str | None, str, int, int]]:
-    """(slug or None, words, start, end) for each sector named in body[start:end]."""
-    terms = [m for m in gazetteer.sectors.find(body, start, end) if keep(m)]
+    """(slug or None, words, start, end) for each sector named in body[start:end];
+    ``found``: the taxonomy terms of that span, when the caller has them already."""
+    if found is None:
+        found = gazetteer.sectors.find(body, start, end)
+    terms = [m for m in found if keep(m)]
     term_starts = [m.start for m in terms]
     hits: list[tuple[str | None, str, int, int]] = []
     covered: list[tuple[int, int]] = []

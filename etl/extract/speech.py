@@ -219,6 +219,12 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     speaker: str  # "named" | "known" | "described"
+    # Words the sentence must hold for the pattern to be worth trying (a cheap
+    # test before a pattern that would scan the sentence and fail).
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        return not self.needs or any(word in text for word in self.needs)
 
 
 SENTENCE_RULES = (
@@ -226,17 +232,20 @@ SENTENCE_RULES = (
     _Rule("name, appositive, said:", _NAMED_COLON, "named"),
     # "TEXT, ..., according to NAME, TITLE." before "[lead,] according to NAME, TEXT":
     # a lead is never a whole clause that the trailing rule reads as the text.
-    _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named"),
-    _Rule("according to name,", _ACCORDING, "named"),
-    _Rule("title name said", _TITLED_NAME_REPORTED, "named"),
-    _Rule("the title, name, said", _APPOSITIVE_FIRST, "named"),
-    _Rule("in name's view,", _IN_VIEW, "known"),
+    _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named",
+          ("ccording to", "citing")),
+    _Rule("according to name,", _ACCORDING, "named", ("ccording to",)),
+    _Rule("title name said", _TITLED_NAME_REPORTED, "named",
+          ("overnor", "ayor", "ecretary", "rofessor", "hairman", "hairwoman", "eputy", "awmaker",
+           "egislator")),
+    _Rule("the title, name, said", _APPOSITIVE_FIRST, "named", ("he ",)),
+    _Rule("in name's view,", _IN_VIEW, "known", ("view", "opinion")),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
     _Rule("[lead,] [title] speaker said", _SHORT_REPORTED, "known"),
-    _Rule("an official said that", _DESCRIBED_REPORTED, "described"),
+    _Rule("an official said that", _DESCRIBED_REPORTED, "described", (" that ",)),
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
-)
+)  # fmt: skip
 
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
@@ -391,6 +400,28 @@ def _bare_name(name: str) -> str:
     return _TITLE_PREFIX.sub("", re.sub(r"^" + _HONORIFIC, "", name)).strip()
 
 
+# "NAME, TITLE, said: "QUOTE"" ends where a quotation opens after a colon or comma;
+# tried only in the stretch before each such opening (the pattern's longest speaker,
+# appositive and lead-in fit in it), not at every capitalized word of the text.
+_OPENING = re.compile(r"[:,]\s*[\"“]")
+_BEFORE_OPENING = 450
+
+
+def _matches(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
+    if pattern is not _NAME_VERB_QUOTE:
+        return list(pattern.finditer(body))
+    found: dict[int, re.Match[str]] = {}
+    covered = 0
+    for opening in _OPENING.finditer(body):
+        floor = max(covered, opening.start() - _BEFORE_OPENING)
+        for match in pattern.finditer(body, floor, opening.end() + 3001):
+            if match.start("quote") == opening.end() - 1:
+                found.setdefault(match.start(), match)
+                covered = match.end()
+                break
+    return sorted(found.values(), key=lambda m: m.start())
+
+
 def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
     group = "q1" if match.group("q1") is not None else "q2"
     return match.group(group), match.start(group), match.end(group)
@@ -452,7 +483,7 @@ class _Speech:
                 self._turn(label, following.start() if following else len(self.body))
         # Direct quotations, over whole paragraphs: a quote may span sentences.
         for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
-            for quoted in pattern.finditer(self.body):
+            for quoted in _matches(pattern, self.body):
                 if not self.is_covered[quoted.start("quote")]:
                     self._quotation(pattern, quoted)
         for sentence in self.sentences:
@@ -596,6 +627,8 @@ class _Speech:
 
     def _reported(self, sentence: Sentence) -> None:
         for rule in SENTENCE_RULES:
+            if not rule.may_match(sentence.text):
+                continue
             match = rule.pattern.match(sentence.text)
             if match is None:
                 continue

@@ -169,14 +169,17 @@ def _levels(body: str, start: int, end: int) -> list[Target]:
 
 def find_targets(body: str, start: int, end: int) -> list[Target]:
     """Counted nouns anywhere in the clause; money, rates and levels where it looks ahead."""
+    # Most clauses hold no number at all: one cheap search spares every pattern.
+    if not _A_NUMBER.search(body, start, end):
+        return []
     found = [
         t
         for t in _counted(body, start, end)
         if _COMMITS_BEFORE.search(body, start, t.start)
         or _PASSIVE_AFTER.match(body, t.end, min(end, t.end + 80))
     ]
-    clause = body[start:end]
-    if _LOOKS_AHEAD.search(clause):
+    # Money, rates, levels and measures are written in digits.
+    if _DIGIT.search(body, start, end) and _LOOKS_AHEAD.search(body, start, end):
         found += (
             _money(body, start, end)
             + _rates(body, start, end)
@@ -251,13 +254,16 @@ def _is_stock(body: str, start: int, position: int) -> bool:
     return not _LOOKS_AHEAD.search(body, stocks[-1].end(), position)
 
 
+_DIGIT = re.compile(r"\d")
+_A_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b", re.IGNORECASE)
 _A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _counted(body: str, start: int, end: int) -> list[Target]:
     found: list[Target] = []
-    # Most clauses hold no number at all: one cheap search spares the big pattern.
-    if not _A_NUMBER.search(body, start, end):
+    # Most clauses hold no number, or no noun that is counted: a cheap search each
+    # spares the big pattern.
+    if not _A_NUMBER.search(body, start, end) or not _A_HEAD.search(body, start, end):
         return found
     for match in _TARGET.finditer(body, start, end):
         mods = match.group("mods").lower().split()
