@@ -173,7 +173,7 @@ def _shown(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
-def _printable(shown: str) -> str | None:
+def _stand_in_for_unstorable(shown: str) -> str | None:
     """None when the name can be stored as text; else a stand-in a person can read."""
     try:
         shown.encode("utf-8")
@@ -271,9 +271,9 @@ def _batches(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
 class _Run:
     """One run's state: the load connection, the extractor, what is in flight."""
 
-    def __init__(self, load: psycopg.Connection[Any], run_id: int, refs: ReferenceIds,
+    def __init__(self, connection: psycopg.Connection[Any], run_id: int, refs: ReferenceIds,
                  extractor: Extractor, max_bytes: int | None, summary: RunSummary) -> None:  # fmt: skip
-        self.load = load
+        self.connection = connection
         self.run_id = run_id
         self.refs = refs
         self.extractor = extractor
@@ -282,7 +282,7 @@ class _Run:
         self.summary = summary
         # Texts submitted but not yet committed: a copy of one of them later in
         # the corpus is unchanged, not a second article.
-        self.in_flight: dict[str, str] = {}
+        self.uncommitted_paths: dict[str, str] = {}  # text's sha256 -> the file that has it
         # Stored articles whose text another file of this run still holds
         # (article id -> that file): if their own file was edited, they move
         # to the copy instead of being deleted. One entry per duplicate file.
@@ -294,7 +294,7 @@ class _Run:
         articles: dict[int, ArticleFile] = {}
         for path in paths:
             shown = _display_path(path)
-            stand_in = _printable(shown)
+            stand_in = _stand_in_for_unstorable(shown)
             if stand_in is not None:
                 files.append(PendingFile(stand_in, "rejected", _BAD_NAME))
                 continue
@@ -307,14 +307,14 @@ class _Run:
             # A loaded file keeps what reading guessed ("decoded as gb18030").
             reason = "; ".join(article.notes) or None
             files.append(PendingFile(shown, "loaded", reason, sha256=article.sha256))
-        with self.load.cursor() as cursor:
+        with self.connection.cursor() as cursor:
             stored = existing_articles(cursor, [a.sha256 for a in articles.values()])
-        self.load.commit()
+        self.connection.commit()
         to_extract: list[int] = []
         for index, article in articles.items():
             pending = files[index]
             earlier = stored.get(article.sha256)
-            earlier_path = earlier[1] if earlier else self.in_flight.get(article.sha256)
+            earlier_path = earlier[1] if earlier else self.uncommitted_paths.get(article.sha256)
             if earlier_path is not None:
                 pending.outcome = "unchanged"
                 pending.article_id = earlier[0] if earlier else None
@@ -325,7 +325,7 @@ class _Run:
                 if earlier and pending.is_copy:
                     self.claimed[earlier[0]] = pending.path
             else:
-                self.in_flight[article.sha256] = pending.path
+                self.uncommitted_paths[article.sha256] = pending.path
                 to_extract.append(index)
         self.summary.phase_seconds["read"] += time.perf_counter() - started
         futures = self.extractor.submit([(articles[i], files[i].path) for i in to_extract])
@@ -350,7 +350,7 @@ class _Run:
         except psycopg.OperationalError:
             raise
         except psycopg.Error:
-            self.load.rollback()
+            self.connection.rollback()
             for pending, (outcome, reason, article_id) in zip(batch.files, before, strict=True):
                 pending.outcome, pending.reason, pending.article_id = outcome, reason, article_id
                 self._load_alone(pending)
@@ -359,8 +359,11 @@ class _Run:
             self.summary.record(pending)
             log.debug("%s: %s%s", _shown(pending.path), pending.outcome,
                       f" ({_shown(pending.reason)})" if pending.reason else "")  # fmt: skip
-            if pending.sha256 is not None and self.in_flight.get(pending.sha256) == pending.path:
-                del self.in_flight[pending.sha256]
+            if (
+                pending.sha256 is not None
+                and self.uncommitted_paths.get(pending.sha256) == pending.path
+            ):
+                del self.uncommitted_paths[pending.sha256]
 
     def _load_alone(self, pending: PendingFile) -> None:
         """After a failed batch: load one file in its own transaction, or reject it."""
@@ -369,15 +372,15 @@ class _Run:
         except psycopg.OperationalError:
             raise
         except psycopg.Error as error:
-            self.load.rollback()
+            self.connection.rollback()
             pending.outcome, pending.record, pending.article_id = "rejected", None, None
             pending.reason = f"the database refused it: {first_line(error)}"
             self._load([pending], None)
 
     def _load(self, files: list[PendingFile], claimed: dict[int, str] | None) -> None:
         """One transaction: the files' articles and facts, and the summaries counting them."""
-        load_batch(self.load, files, self.refs, self.run_id, claimed)
-        with self.load.cursor() as cursor:
+        load_batch(self.connection, files, self.refs, self.run_id, claimed)
+        with self.connection.cursor() as cursor:
             summaries.add_articles(
                 cursor,
                 [
@@ -386,7 +389,7 @@ class _Run:
                     if f.outcome in ("loaded", "replaced") and f.article_id is not None
                 ],
             )
-        self.load.commit()
+        self.connection.commit()
 
 
 def _start_run(connection: Connection) -> int:
