@@ -83,7 +83,7 @@ def _apply(folder: Path, action: str, slot: str, value: Any) -> None:
         path.write_text(POOL[value])
     elif action == "append" and path.exists():
         path.write_text(path.read_text() + SENTENCES[value])
-    elif action == "copy" and path.exists():
+    elif action == "copy" and path.exists() and value != slot:
         shutil.copyfile(path, folder / value)
     elif action == "delete":
         path.unlink(missing_ok=True)
