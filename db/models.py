@@ -327,7 +327,13 @@ class SourceArticle(Base):
     url: Mapped[str | None] = mapped_column(Text, comment="Web address, from the sidecar.")
     outlet: Mapped[str | None] = mapped_column(Text, comment="Publishing outlet, e.g. Xinhua.")
     dateline_city: Mapped[str | None] = mapped_column(Text, comment="City of the dateline.")
-    published_on: Mapped[dt.date | None] = mapped_column(Date, comment="Publication date.")
+    published_on: Mapped[dt.date | None] = mapped_column(
+        # Indexed: article_catalog is filtered by date, and a summary whose first
+        # or last date an edit removes finds the next one in date order.
+        Date,
+        index=True,
+        comment="Publication date.",
+    )
     is_date_inferred: Mapped[bool] = mapped_column(
         Boolean,
         server_default="false",
