@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast test-external lint check clean erd docs bench bench-views bench-extract quality attacks
+.PHONY: install run test test-fast test-external lint check clean erd docs bench bench-incremental bench-views bench-extract quality attacks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,17 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m etl --pgdata .pgdata-check db check
 
-## Benchmark: N articles (default 10000) into a fresh database; the last line is JSON.
+## Benchmark: N articles (default 10000) into a fresh database on the server of DATABASE_URL
+## (else TEST_DATABASE_URL, else a throwaway embedded one); the last line is JSON.
 N ?= 10000
 bench: $(STAMP)
 	$(BIN)/python -m bench.run -n $(N)
+
+## The daily case: BASE articles (default 10000) loaded, then 100 new, 100 edited and the
+## same 100 into an empty database, each timed end to end; the last line is JSON.
+BASE ?= 10000
+bench-incremental: $(STAMP)
+	$(BIN)/python -m bench.incremental --base $(BASE)
 
 ## Extraction cost per article, English and Chinese synthetic corpora; one JSON line.
 bench-extract: $(STAMP)

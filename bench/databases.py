@@ -18,6 +18,7 @@ from db.reference import sync_reference
 from db.settings import libpq_url, normalize_url
 from etl.extract.reference import default_reference
 
+DATABASE_URL_ENV = "DATABASE_URL"
 TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
 
 # Loaded from seeds/reference by `db upgrade`; everything else in the schema
@@ -28,8 +29,9 @@ NOT_LOADED = REFERENCE_TABLES | {"alembic_version"}
 
 @contextlib.contextmanager
 def server(url: str | None, state_dir: Path) -> Iterator[str]:
-    """A server URL: url, else TEST_DATABASE_URL, else the embedded server in state_dir."""
-    configured = url or os.environ.get(TEST_DATABASE_URL_ENV)
+    """A server URL: url, else DATABASE_URL, else TEST_DATABASE_URL, else the
+    embedded server in state_dir. The bench makes databases of its own there."""
+    configured = url or os.environ.get(DATABASE_URL_ENV) or os.environ.get(TEST_DATABASE_URL_ENV)
     if configured:
         yield normalize_url(configured)
         return

@@ -135,7 +135,7 @@ def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs:
             session.add(
                 InitiativeSector(
                     initiative_id=initiative.initiative_id,
-                    sector_id=refs.sector[s.slug],
+                    sector_id=refs.sector[s.slug] if s.slug else None,
                     matched_text=s.matched_text,
                     span_start=s.span_start,
                     span_end=s.span_end,

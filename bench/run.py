@@ -48,7 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--database-url",
-        help="PostgreSQL server to create the bench databases on (default TEST_DATABASE_URL, "
+        help="PostgreSQL server to create the bench databases on (default DATABASE_URL, then TEST_DATABASE_URL, "
         "else an embedded server in a temporary directory)",
     )
     args = parser.parse_args(argv)

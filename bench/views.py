@@ -65,6 +65,44 @@ def measure(url: str, repeat: int) -> dict[str, dict[str, float]]:
     return results
 
 
+def reader_session(connection: psycopg.Connection[Any]) -> None:
+    """Make this session read as a `db create-reader` login does: the group's
+    rights, and the settings such a login carries (SET ROLE does not apply them)."""
+    from db.access import READER_TIMEOUTS
+
+    connection.execute("set role analytics_reader")
+    connection.execute("set search_path = analytics")
+    for setting, value in READER_TIMEOUTS.items():
+        connection.execute(
+            sql.SQL("set {} = {}").format(sql.Identifier(setting), sql.Literal(value))
+        )
+
+
+def first_pages(url: str, repeat: int = 3) -> dict[str, float]:
+    """Median ms of each view's first page (limit 2000) as a reader login reads it.
+
+    The first run counts: a BI tool opening a view right after a load pays
+    for planning with whatever statistics the load left.
+    """
+    pages: dict[str, float] = {}
+    with psycopg.connect(libpq_url(url), autocommit=True) as connection:
+        reader_session(connection)
+        names = [
+            name
+            for (name,) in connection.execute(
+                "select relname from pg_class where relnamespace = 'analytics'::regnamespace "
+                "and relkind in ('v', 'm') order by relname"
+            )
+        ]
+        for name in names:
+            page = sql.SQL("select * from analytics.{} limit {}").format(
+                sql.Identifier(name), sql.Literal(PAGE)
+            )
+            pages[name] = round(_median_ms(connection, page, repeat)[0], 1)
+            print(f"{name:24s} first {PAGE}: {pages[name]:7.1f} ms", file=sys.stderr)
+    return pages
+
+
 def explain(url: str, view: str) -> str:
     with psycopg.connect(libpq_url(url), autocommit=True) as connection:
         connection.execute("set role analytics_reader")
