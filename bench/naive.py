@@ -25,24 +25,17 @@ from db.models import (
     Initiative,
     InitiativeSector,
     Organization,
-    Province,
     ProvinceMention,
     QuantitativeTarget,
-    Sector,
     SourceArticle,
     Statement,
     StatementTopic,
 )
 from etl.extract.article import extract_article
 from etl.extract.gazetteer import Gazetteer
+from etl.load import ReferenceIds
 from etl.read import RejectedFile, read_article
 from etl.validate import ArticleRecord, ExpertRecord, build_record
-
-
-class _Refs:
-    def __init__(self, session: Session) -> None:
-        self.province = dict(session.execute(select(Province.name, Province.province_id)).all())
-        self.sector = dict(session.execute(select(Sector.slug, Sector.sector_id)).all())
 
 
 def extract_record(path: Path, gazetteer: Gazetteer) -> ArticleRecord | None:
@@ -115,7 +108,9 @@ def _article(session: Session, record: ArticleRecord, run_id: int) -> int:
     return article.source_article_id
 
 
-def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs: _Refs) -> None:
+def _initiatives(
+    session: Session, record: ArticleRecord, article_id: int, refs: ReferenceIds
+) -> None:
     for i in record.initiatives:
         initiative = Initiative(
             source_article_id=article_id,
@@ -154,7 +149,9 @@ def _initiatives(session: Session, record: ArticleRecord, article_id: int, refs:
             )
 
 
-def _statements(session: Session, record: ArticleRecord, article_id: int, refs: _Refs) -> None:
+def _statements(
+    session: Session, record: ArticleRecord, article_id: int, refs: ReferenceIds
+) -> None:
     experts = {e.name: _expert(session, e) for e in record.experts}
     for s in record.statements:
         statement = Statement(
@@ -181,7 +178,7 @@ def _statements(session: Session, record: ArticleRecord, article_id: int, refs: 
             )
 
 
-def load_record(session: Session, record: ArticleRecord, refs: _Refs, run_id: int) -> None:
+def load_record(session: Session, record: ArticleRecord, refs: ReferenceIds, run_id: int) -> None:
     article_id = _article(session, record, run_id)
     for m in record.mentions:
         session.add(
@@ -214,7 +211,7 @@ def naive_seconds(url: str, paths: list[Path]) -> tuple[float, int]:
         with Session(engine) as session:
             started = time.perf_counter()
             gazetteer = Gazetteer()
-            refs = _Refs(session)
+            refs = ReferenceIds(session.connection())
             run = EtlRun(code_version="bench-naive", process_id=os.getpid())
             session.add(run)
             session.commit()

@@ -146,25 +146,23 @@ _MEASURE = re.compile(
 
 
 def _measures(body: str, start: int, end: int) -> list[Target]:
-    found = []
-    for match in _MEASURE.finditer(body, start, end):
-        if not _ahead_of(body, start, match.start()):
-            continue
-        quantity = Decimal(match.group("num").replace(",", ""))
-        if match.group("mult"):
-            quantity *= _MULTIPLIERS[match.group("mult").lower()]
-        found.append(_target(quantity, match))
-    return found
+    return [
+        _scaled(match)
+        for match in _MEASURE.finditer(body, start, end)
+        if _ahead_of(body, start, match.start())
+    ]
 
 
 def _levels(body: str, start: int, end: int) -> list[Target]:
-    found = []
-    for match in _LEVEL.finditer(body, start, end):
-        quantity = Decimal(match.group("num").replace(",", ""))
-        if match.group("mult"):
-            quantity *= _MULTIPLIERS[match.group("mult").lower()]
-        found.append(_target(quantity, match))
-    return found
+    return [_scaled(match) for match in _LEVEL.finditer(body, start, end)]
+
+
+def _scaled(match: re.Match[str]) -> Target:
+    """A number with its multiplier ("1.2 million") as a target."""
+    quantity = Decimal(match.group("num").replace(",", ""))
+    if match.group("mult"):
+        quantity *= _MULTIPLIERS[match.group("mult").lower()]
+    return _target(quantity, match)
 
 
 def find_targets(body: str, start: int, end: int) -> list[Target]:
