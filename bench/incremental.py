@@ -89,7 +89,9 @@ def measure(server_url: str, root: Path, args: argparse.Namespace) -> dict[str, 
         if args.views:
             from bench.views import first_pages
 
+            log("first pages as a reader login reads them (jit off), then with jit on")
             result["first_page_ms"] = first_pages(url)
+            result["first_page_jit_on_ms"] = first_pages(url, overrides={"jit": "on"})
         counts = databases.row_counts(url)
         log(f"articles now: {counts['source_article']:,}, initiatives {counts['initiative']:,}")
     result["new_vs_empty"] = round(result["new_100_s"] / result["empty_100_s"], 2)

@@ -5,9 +5,10 @@
 For every view in the analytics schema: the median of ``--repeat`` runs of
 ``select * from analytics.<view>`` fetched whole, and of the same with
 ``limit 2000`` (the first page Metabase shows; row-level views with millions
-of rows are read that way, never whole). Connects as the analytics_reader
-role (SET ROLE), as a BI tool would. Prints a table on stderr and, last on
-stdout, one JSON line: {view: {"rows": n, "whole_ms": x, "page_ms": y}}.
+of rows are read that way, never whole). Reads as a `db create-reader`
+login would (SET ROLE analytics_reader, and the login's settings: jit off).
+Prints a table on stderr and, last on stdout, one JSON line:
+{view: {"rows": n, "whole_ms": x, "page_ms": y}}.
 ``--explain VIEW`` prints EXPLAIN (ANALYZE, BUFFERS) of the whole fetch.
 """
 
@@ -42,7 +43,7 @@ def _median_ms(
 def measure(url: str, repeat: int) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-        connection.execute("set role analytics_reader")
+        reader_session(connection)
         names = [
             name
             for (name,) in connection.execute(
@@ -65,20 +66,25 @@ def measure(url: str, repeat: int) -> dict[str, dict[str, float]]:
     return results
 
 
-def reader_session(connection: psycopg.Connection[Any]) -> None:
+def reader_session(
+    connection: psycopg.Connection[Any], overrides: dict[str, str] | None = None
+) -> None:
     """Make this session read as a `db create-reader` login does: the group's
-    rights, and the settings such a login carries (SET ROLE does not apply them)."""
-    from db.access import READER_TIMEOUTS
+    rights, and the settings such a login carries (SET ROLE does not apply them),
+    with ``overrides`` (e.g. ``{"jit": "on"}`` to see what a setting saves)."""
+    from db.access import READER_SETTINGS
 
     connection.execute("set role analytics_reader")
     connection.execute("set search_path = analytics")
-    for setting, value in READER_TIMEOUTS.items():
+    for setting, value in {**READER_SETTINGS, **(overrides or {})}.items():
         connection.execute(
             sql.SQL("set {} = {}").format(sql.Identifier(setting), sql.Literal(value))
         )
 
 
-def first_pages(url: str, repeat: int = 3) -> dict[str, float]:
+def first_pages(
+    url: str, repeat: int = 3, overrides: dict[str, str] | None = None
+) -> dict[str, float]:
     """Median ms of each view's first page (limit 2000) as a reader login reads it.
 
     The first run counts: a BI tool opening a view right after a load pays
@@ -86,7 +92,7 @@ def first_pages(url: str, repeat: int = 3) -> dict[str, float]:
     """
     pages: dict[str, float] = {}
     with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-        reader_session(connection)
+        reader_session(connection, overrides)
         names = [
             name
             for (name,) in connection.execute(
@@ -105,7 +111,7 @@ def first_pages(url: str, repeat: int = 3) -> dict[str, float]:
 
 def explain(url: str, view: str) -> str:
     with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-        connection.execute("set role analytics_reader")
+        reader_session(connection)
         query = sql.SQL("explain (analyze, buffers) select * from analytics.{}").format(
             sql.Identifier(view)
         )

@@ -40,8 +40,8 @@ from typing import Any
 
 import psycopg
 from pydantic import ValidationError
-from sqlalchemy import Connection, create_engine, func, insert, pool, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from db import settings
@@ -523,6 +523,10 @@ def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
             status = "partial" if summary.rejected else "succeeded"
             _finish(connection, run_id, summary, status, None)
             summary.status = status
+            if summary.counts["loaded"] or summary.counts["replaced"]:
+                analyze_started = time.perf_counter()
+                analyze_grown_tables(connection)
+                summary.phase_seconds["analyze"] += time.perf_counter() - analyze_started
             summary.seconds = time.monotonic() - started
             return summary
     finally:
@@ -551,6 +555,24 @@ def _load_all(run: _Run, batches: Iterator[list[Path]], progress: ProgressHook |
             finish_one()
     while in_flight:
         finish_one()
+
+
+def analyze_grown_tables(connection: Connection) -> list[str]:
+    """ANALYZE the tables a load grew markedly (analytics_cache.analyze_grown_tables),
+    so the planner's first plans after a load, readers' included, have statistics;
+    warn rather than fail the run."""
+    try:
+        analyzed = list(
+            connection.execute(text("select analytics_cache.analyze_grown_tables()")).scalars()
+        )
+        connection.commit()
+    except DBAPIError as error:
+        connection.rollback()
+        log.warning("statistics not refreshed after the load (%s)", first_line(error))
+        return []
+    if analyzed:
+        log.info("analyzed %s", ", ".join(analyzed))
+    return analyzed
 
 
 def refresh_summaries(connection: Connection) -> bool:

@@ -192,3 +192,21 @@ def test_db_refresh_full_repairs_summaries_after_a_delete_by_hand(migrated: str)
     assert full.exit_code == 0, full.output
     assert "rebuilt" in full.output
     assert disagreements(migrated) == {}
+
+
+def test_a_run_leaves_statistics_on_the_tables_it_grew(migrated: str, tmp_path: Path) -> None:
+    write_corpus(tmp_path, 30, seed=23)
+    summary = run_pipeline(migrated, [tmp_path], workers=1)
+    assert summary.phase_seconds["analyze"] > 0
+    query = (
+        "select relname from pg_stat_user_tables where last_analyze is not null"
+        " and relname in ('source_article', 'initiative', 'initiative_sector', 'province_rollup')"
+    )
+    with psycopg.connect(libpq_url(migrated)) as connection:
+        analyzed = {name for (name,) in connection.execute(query)}
+        assert analyzed == {"source_article", "initiative", "initiative_sector", "province_rollup"}
+        # Statistics now match the sizes: nothing has grown since.
+        grown = connection.execute("select analytics_cache.analyze_grown_tables()").fetchall()
+        assert grown == []
+    again = run_pipeline(migrated, [tmp_path], workers=1)  # nothing loaded, nothing analyzed
+    assert "analyze" not in again.phase_seconds

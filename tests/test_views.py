@@ -318,8 +318,44 @@ def test_create_reader_makes_a_login_that_only_reads_views(seeded_url: str) -> N
             assert reader.execute("show idle_in_transaction_session_timeout").fetchone() == (
                 "10min",
             )
+            # A page is a LIMIT query: no JIT compile before its first row.
+            assert reader.execute("show jit").fetchone() == ("off",)
     finally:
         drop_login(seeded_url, name)
+
+
+def test_readers_made_before_get_jit_off_on_upgrade(scratch_database: str) -> None:
+    migrate.upgrade(scratch_database, "0020")
+    name = f"old_reader_{secrets.token_hex(3)}"
+    try:
+        with psycopg.connect(libpq_url(scratch_database), autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("create role {} login password 'pw' in role analytics_reader").format(
+                    sql.Identifier(name)
+                )
+            )
+        migrate.upgrade(scratch_database)
+        (config,) = rows(
+            scratch_database, "select rolconfig from pg_roles where rolname = %s", [name]
+        )
+        assert "jit=off" in config["rolconfig"]
+    finally:
+        drop_login(scratch_database, name)
+
+
+@pytest.mark.parametrize("view", ["initiatives", "expert_statements"])
+def test_row_views_show_what_their_per_row_lookups_showed(seeded_url: str, view: str) -> None:
+    """Aggregates merge-joined once (migration 0022) instead of a lookup per row:
+    the same rows as revision 0016's definition."""
+    import re
+
+    frozen = views.frozen_views(views._scripts(), "0016")[view]
+    body = re.search(rf"view analytics\.{view} as\s*(.*?select \* from final)", frozen, re.DOTALL)
+    assert body
+    ordered = "order by 1"
+    assert rows(seeded_url, f"select * from analytics.{view} {ordered}") == rows(
+        seeded_url, f"select * from ({body.group(1)}) as before {ordered}"
+    )
 
 
 def test_create_reader_refuses_an_existing_privileged_role(seeded_url: str) -> None:

@@ -5,6 +5,17 @@ create or replace view analytics.expert_statements as
 
 with
 
+-- The sectors each statement names, one aggregate merge-joined by
+-- statement_id: a first page reads it in step, a whole fetch once.
+topics as (
+    select
+        statement_topic.statement_id,
+        string_agg(distinct sector.name, ', ' order by sector.name) as topics
+    from statement_topic
+    inner join sector on sector.sector_id = statement_topic.sector_id
+    group by statement_topic.statement_id
+),
+
 final as (
     select
         statement.statement_id,
@@ -28,16 +39,7 @@ final as (
     left join organization on organization.organization_id = expert.organization_id
     left join organization as parent_organization
         on parent_organization.organization_id = organization.parent_organization_id
-    -- A lateral lookup by statement, so a limit reads only the rows it shows.
-    left join lateral (
-        select string_agg(topic_names.name, ', ' order by topic_names.name) as topics
-        from (
-            select distinct sector.name
-            from statement_topic
-            inner join sector on sector.sector_id = statement_topic.sector_id
-            where statement_topic.statement_id = statement.statement_id
-        ) as topic_names
-    ) as topics on true
+    left join topics on topics.statement_id = statement.statement_id
 )
 
 select * from final;

@@ -4,6 +4,32 @@ create or replace view analytics.initiatives as
 
 with
 
+-- Per initiative, one aggregate over initiative_sector and one over
+-- quantitative_target, merge-joined by initiative_id: a BI tool's first page
+-- (a limit) reads them in step with the initiatives it shows, a whole fetch
+-- aggregates each table once (no lookups per row).
+sectors as (
+    select
+        initiative_sector.initiative_id,
+        count(distinct sector.name) as sector_count,
+        string_agg(distinct sector.name, ', ' order by sector.name) as sectors,
+        string_agg(
+            distinct initiative_sector.matched_text, ', '
+            order by initiative_sector.matched_text
+        ) filter (where initiative_sector.sector_id is null) as unmapped_terms
+    from initiative_sector
+    left join sector on sector.sector_id = initiative_sector.sector_id
+    group by initiative_sector.initiative_id
+),
+
+targets as (
+    select
+        quantitative_target.initiative_id,
+        count(*) as target_count
+    from quantitative_target
+    group by quantitative_target.initiative_id
+),
+
 final as (
     select
         initiative.initiative_id,
@@ -16,7 +42,7 @@ final as (
         initiative.clause_text as initiative_text,
         coalesce(sectors.sectors, '') as sectors,
         coalesce(sectors.sector_count, 0) as sector_count,
-        coalesce(unmapped.terms, '') as unmapped_sector_terms,
+        coalesce(sectors.unmapped_terms, '') as unmapped_sector_terms,
         coalesce(targets.target_count, 0) as target_count,
         initiative.sentence_text,
         source_article.published_on,
@@ -31,30 +57,8 @@ final as (
     -- Who said the province will do it, when someone did (one row at most).
     left join statement on statement.statement_id = initiative.statement_id
     left join expert on expert.expert_id = statement.expert_id
-    -- Lateral lookups by initiative, not aggregates over all initiatives, so
-    -- a BI tool's first page (a limit) reads only the rows it shows.
-    left join lateral (
-        select
-            count(*) as sector_count,
-            string_agg(sector_names.name, ', ' order by sector_names.name) as sectors
-        from (
-            select distinct sector.name
-            from initiative_sector
-            inner join sector on sector.sector_id = initiative_sector.sector_id
-            where initiative_sector.initiative_id = initiative.initiative_id
-        ) as sector_names
-    ) as sectors on true
-    left join lateral (
-        select string_agg(distinct initiative_sector.matched_text, ', ') as terms
-        from initiative_sector
-        where initiative_sector.initiative_id = initiative.initiative_id
-            and initiative_sector.sector_id is null
-    ) as unmapped on true
-    left join lateral (
-        select count(*) as target_count
-        from quantitative_target
-        where quantitative_target.initiative_id = initiative.initiative_id
-    ) as targets on true
+    left join sectors on sectors.initiative_id = initiative.initiative_id
+    left join targets on targets.initiative_id = initiative.initiative_id
 )
 
 select * from final;
