@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast test-external lint check clean erd docs bench bench-incremental bench-views bench-extract quality attacks
+.PHONY: install run test test-fast test-external functions lint check clean erd docs bench bench-incremental bench-views bench-extract quality attacks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ bench-extract: $(STAMP)
 ## View timings on a loaded database: make bench-views URL=postgresql://...
 bench-views: $(STAMP)
 	$(BIN)/python -m bench.views --database-url $(URL)
+
+## sql/functions/ from a scratch embedded server at head (a test keeps it in sync).
+functions: $(STAMP)
+	$(BIN)/python -m db.functions
 
 erd: $(STAMP)
 	$(BIN)/python -m db.erd > docs/erd.md

@@ -198,3 +198,13 @@ def test_every_record_field_is_a_column_of_its_table_or_a_reference() -> None:
         assert not unplaced, f"{table.record.__name__} fields with no {name} column: {unplaced}"
         assert set(table.columns) <= columns
         assert len(table.fields) == len(set(table.record.model_fields) & columns - set(table.keys))
+
+
+def test_sql_functions_are_those_the_migrations_create(migrated: str) -> None:
+    """sql/functions/ is what a reviewer reads; the migrations are what runs."""
+    from db.functions import FUNCTIONS_DIR, definitions
+
+    files = {path.name: path.read_text(encoding="utf-8") for path in FUNCTIONS_DIR.glob("*.sql")}
+    assert files == definitions(migrated), (
+        "sql/functions/ is stale: run `make functions` (python -m db.functions URL at head)"
+    )
