@@ -186,7 +186,6 @@ class Organization(Base):
         Integer, Identity(), primary_key=True, comment="Surrogate key."
     )
     name: Mapped[str] = mapped_column(Text, unique=True, comment="Full English name.")
-    abbreviation: Mapped[str | None] = mapped_column(Text, comment="Short form, e.g. CASS.")
     parent_organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.organization_id", ondelete="RESTRICT"),
         index=True,
