@@ -46,19 +46,23 @@ def _admin(server_url: str) -> psycopg.Connection:
 
 
 @contextlib.contextmanager
-def fresh_database(server_url: str, name: str) -> Iterator[str]:
-    """Create database `name`, migrate it to head, sync reference data; drop it afterwards."""
+def fresh_database(server_url: str, name: str, keep: bool = False) -> Iterator[str]:
+    """Create database `name`, migrate it to head, sync reference data; drop it
+    afterwards (unless ``keep``: then it stays, for bench.views)."""
     with _admin(server_url) as admin:
         admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
     url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    kept = False
     try:
         upgrade(url)
         yield url
+        kept = keep
     finally:
-        with _admin(server_url) as admin:
-            admin.execute(
-                sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
-            )
+        if not kept:
+            with _admin(server_url) as admin:
+                admin.execute(
+                    sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+                )
 
 
 def upgrade(url: str) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import tempfile
@@ -33,6 +34,7 @@ from typing import Any
 
 from bench import databases
 from bench.corpus import article_text, vocabulary, write_corpus
+from db.settings import mask_url
 from etl.pipeline import run_pipeline
 
 DAILY = 100
@@ -81,7 +83,7 @@ def measure(server_url: str, root: Path, args: argparse.Namespace) -> dict[str, 
     result: dict[str, Any] = {"base_articles": args.base}
     with databases.fresh_database(server_url, f"{prefix}_empty") as empty:
         result["empty_100_s"] = round(timed(empty, [new], "100 new into an empty database"), 3)
-    with databases.fresh_database(server_url, prefix) as url:
+    with databases.fresh_database(server_url, prefix, keep=args.keep) as url:
         result["base_load_s"] = round(timed(url, [corpus], f"base of {args.base}"), 3)
         result["new_100_s"] = round(timed(url, [new], "100 new into the base"), 3)
         edited = edit(corpus)
@@ -94,6 +96,8 @@ def measure(server_url: str, root: Path, args: argparse.Namespace) -> dict[str, 
             result["first_page_jit_on_ms"] = first_pages(url, overrides={"jit": "on"})
         counts = databases.row_counts(url)
         log(f"articles now: {counts['source_article']:,}, initiatives {counts['initiative']:,}")
+        if args.keep:
+            log(f"kept {prefix}: python -m bench.views --database-url {mask_url(url)}")
     result["new_vs_empty"] = round(result["new_100_s"] / result["empty_100_s"], 2)
     result["edit_vs_empty"] = round(result["edit_100_s"] / result["empty_100_s"], 2)
     return result
@@ -115,9 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--views", action="store_true", help="also time each view's first page, as loaded"
     )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the loaded database (with --database-url), e.g. for python -m bench.views",
+    )
     args = parser.parse_args(argv)
     if args.base < DAILY:
         parser.error(f"--base must be at least {DAILY}")
+    if args.keep and not (args.database_url or os.environ.get("DATABASE_URL")):
+        parser.error("--keep needs a server that outlives the run: --database-url or DATABASE_URL")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="policydb-bench-incremental-") as temporary:
         root = Path(temporary)

@@ -23,6 +23,7 @@ import resource
 import signal
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,66 @@ def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children) / 1024  # KB on Linux
+
+
+class ProcessTreeMemory:
+    """Peak RSS of this process and of every Python process it starts (the
+    extraction workers, multiprocessing's resource tracker), sampled from /proc
+    while a run goes: each child's own high-water mark (VmHWM) is read until
+    it exits, so the sum bounds what the ETL's processes held at once."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.children: dict[int, int] = {}  # pid -> VmHWM in kB
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> ProcessTreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            for pid in _python_children(me):
+                peak = _vm_hwm_kb(pid)
+                if peak is not None:
+                    self.children[pid] = max(peak, self.children.get(pid, 0))
+            self._stop.wait(self.interval)
+
+    @property
+    def total_mb(self) -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return (own + sum(self.children.values())) / 1024
+
+
+def _python_children(parent: int) -> list[int]:
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != parent:
+                continue
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if b"python" in command:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def _vm_hwm_kb(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
 
 
 def timed_pipeline(url: str, corpus: Path) -> tuple[float, RunSummary]:
@@ -126,8 +187,11 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
     prefix = f"bench_{os.getpid()}"
     with databases.fresh_database(server_url, prefix) as url:
         log(f"database {prefix} ready; first run")
-        seconds, summary = timed_pipeline(url, corpus)
-        rss = peak_rss_mb()
+        with ProcessTreeMemory() as memory:
+            seconds, summary = timed_pipeline(url, corpus)
+        rss, rss_total = peak_rss_mb(), memory.total_mb
+        log(f"peak RSS: main {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
+            f"workers {', '.join(f'{kb / 1024:.0f}' for kb in memory.children.values())} MB")  # fmt: skip
         counts = databases.row_counts(url)
         log("rows: " + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
         extract_s, load_s = phase_seconds(summary)
@@ -147,6 +211,7 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
         "copy_floor_s": round(copy_s, 3),
         "load_vs_floor": round(load_s / copy_s, 2),
         "peak_rss_mb": round(rss, 1),
+        "peak_rss_total_mb": round(rss_total, 1),
         "rerun_s": round(rerun_s, 3),
         "rerun_speedup": round(seconds / rerun_s, 2),
         "naive_articles_per_s": round(naive_per_s, 2),
