@@ -389,9 +389,12 @@ def outlet_of_url(url: str) -> str | None:
     for a site the reference does not know (a copy on an aggregator)."""
     from urllib.parse import urlsplit
 
+    return _known_outlet_of_host((urlsplit(url).hostname or "").lower())
+
+
+def _known_outlet_of_host(host: str) -> str | None:
     from etl.extract.reference import default_reference
 
-    host = (urlsplit(url).hostname or "").lower()
     for outlet in default_reference().outlets:
         if any(host == d or host.endswith("." + d) for d in outlet.domains):
             return outlet.name
@@ -399,12 +402,8 @@ def outlet_of_url(url: str) -> str | None:
 
 
 def _outlet_by_domain(domain: str) -> str:
-    from etl.extract.reference import default_reference
-
-    for outlet in default_reference().outlets:
-        if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
-            return outlet.name
-    return domain.removeprefix("www.")
+    """A site named in the text: its outlet, or the site itself when unknown."""
+    return _known_outlet_of_host(domain) or domain.removeprefix("www.")
 
 
 def _headline_before(text: str, position: int) -> str | None:
