@@ -155,9 +155,10 @@ def phase_seconds(summary: RunSummary) -> tuple[float, float]:
     return phases["read"] + phases["extract"], phases["load"]
 
 
-def copy_floor_seconds(server_url: str, loaded_url: str, name: str) -> float:
-    tables = floor.snapshot(loaded_url)
-    rows = sum(len(t.rows) for t in tables)
+def copy_floor_seconds(server_url: str, loaded_url: str, name: str, directory: Path) -> float:
+    directory.mkdir(exist_ok=True)
+    tables = floor.snapshot(loaded_url, directory)
+    rows = sum(t.rows for t in tables)
     with databases.fresh_database(server_url, name) as target_url:
         floor.check_same_reference(loaded_url, target_url)
         seconds = floor.copy_floor_seconds(target_url, tables)
@@ -195,7 +196,7 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
         counts = databases.row_counts(url)
         log("rows: " + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
         extract_s, load_s = phase_seconds(summary)
-        copy_s = copy_floor_seconds(server_url, url, f"{prefix}_floor")
+        copy_s = copy_floor_seconds(server_url, url, f"{prefix}_floor", corpus.parent / "floor")
         log("rerun on the unchanged corpus")
         rerun_s, _ = timed_pipeline(url, corpus)
     naive_per_s = naive_rate(server_url, f"{prefix}_naive", corpus, args.naive_n)

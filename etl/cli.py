@@ -850,9 +850,10 @@ def _sync_reference(url: str) -> dict[str, int]:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(1),
+    type=click.IntRange(0),
     default=None,
-    help="Processes extracting in parallel (default: the number of CPUs).",
+    help="Extraction processes beside the loading one; 0 extracts in the loading one "
+    "(default: one fewer than the CPUs, at least 1).",
 )
 @click.pass_obj
 def run(

@@ -16,8 +16,10 @@ to reject only the culprit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 import psycopg
@@ -126,7 +128,8 @@ class _Table:
     record: type[BaseModel]
     keys: tuple[str, ...]
 
-    @property
+    # Worked out once per table, not per row: a batch has tens of thousands of rows.
+    @cached_property
     def fields(self) -> tuple[str, ...]:
         return tuple(
             column.name
@@ -134,12 +137,17 @@ class _Table:
             if column.name in self.record.model_fields and column.name not in self.keys
         )
 
-    @property
+    @cached_property
     def columns(self) -> tuple[str, ...]:
         return (*self.keys, *self.fields)
 
+    @cached_property
+    def _values(self) -> Callable[[BaseModel], tuple[Any, ...]]:
+        getter = attrgetter(*self.fields)
+        return (lambda record: (getter(record),)) if len(self.fields) == 1 else getter
+
     def row(self, record: BaseModel, *keys: Any) -> tuple[Any, ...]:
-        return (*keys, *(getattr(record, name) for name in self.fields))
+        return (*keys, *self._values(record))
 
 
 # In the order COPY needs them: statements before the initiatives that point at them.

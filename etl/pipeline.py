@@ -219,17 +219,27 @@ def extract_record(article: ArticleFile, source_path: str) -> ArticleRecord | st
         return f"extraction failed ({type(error).__name__}: {error}); please report this file"
 
 
+def default_workers() -> int:
+    """Extraction processes beside the loading one: one fewer than the CPUs, at least one.
+
+    The loading process and the database server (on the same machine, as the
+    embedded one is) need a core between them; a worker per CPU starves them.
+    Measured by ``python -m bench.workers`` (docs/performance.md).
+    """
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
 class Extractor:
-    """Runs extract_record inline or in a process pool started on first real need."""
+    """Runs extract_record inline (0 workers) or in a pool started on first real need."""
 
     def __init__(self, workers: int | None) -> None:
-        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.workers = workers if workers is not None else default_workers()
         self._pool: ProcessPoolExecutor | None = None
         self._submitted = 0
 
     def submit(self, items: list[tuple[ArticleFile, str]]) -> list[Future[ArticleRecord | str]]:
         self._submitted += len(items)
-        if self._pool is None and (self.workers <= 1 or self._submitted < MIN_PARALLEL):
+        if self._pool is None and (self.workers < 1 or self._submitted < MIN_PARALLEL):
             return [_done(extract_record(article, path)) for article, path in items]
         if self._pool is None:
             # spawn, not fork: the parent holds database connections and threads.
@@ -476,7 +486,8 @@ def run_lock(url: str, wait_seconds: int) -> Iterator[None]:
 def run_pipeline(url: str, paths: list[Path], max_bytes: int | None = None,
                  progress: ProgressHook | None = None, workers: int | None = None,
                  batch_size: int = BATCH_SIZE) -> RunSummary:  # fmt: skip
-    """Load the article files under ``paths``; ``workers`` defaults to the CPU count.
+    """Load the article files under ``paths``; ``workers`` (extraction processes
+    beside this one, 0 to extract here) defaults to ``default_workers()``.
 
     ``progress``, when given, is told after each batch how many files are done
     of how many (they are counted first, which costs one more listing).

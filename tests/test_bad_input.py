@@ -593,7 +593,7 @@ def test_a_text_that_fails_extraction_costs_that_file_and_its_copies(
     _write(tmp_path, "a_bad.txt", bad)
     _write(tmp_path, "b_copy.txt", bad)
     _write(tmp_path, "c_good.txt", PLAIN.replace("Jiangsu", "Xinjiang"))
-    ran = _run(migrated, ["--workers", "1", str(tmp_path)])
+    ran = _run(migrated, ["--workers", "0", str(tmp_path)])
     _check_outcomes(
         migrated,
         ran,

@@ -156,7 +156,6 @@ def _is_abbreviation(body: str, floor: int, dot: int) -> bool:
 
 
 _DOUBLED_ETC = re.compile(r"\betc\.\s*\.$")
-_WHITESPACE = re.compile(r"\s+")
 _WAIT = "wait."
 
 
@@ -173,8 +172,10 @@ def normalize(text: str) -> str:
         stem = head.rstrip()
         if len(stem) < len(head):
             text = (stem[:-1] if stem.endswith((".", ",", ";")) else stem) + ", etc."
-    text = _DOUBLED_ETC.sub("etc.", text)
-    return _WHITESPACE.sub(" ", text).strip()
+    if text.endswith(".") and "etc." in text:
+        text = _DOUBLED_ETC.sub("etc.", text)
+    # str.split() splits at exactly the characters \s matches, and faster.
+    return " ".join(text.split())
 
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
