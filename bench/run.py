@@ -1,15 +1,16 @@
 """End-to-end benchmark of the ETL on a synthetic corpus.
 
-    python -m bench.run -n 10000 [--seed 1] [--naive-n 500] [--database-url URL]
+    python -m bench.run -n 10000 [--seed 1] [--naive-n 500] [--workers N] [--database-url URL]
 
-Generates the corpus into a temporary directory, loads it with
-etl.pipeline.run_pipeline into a fresh database (bench_<pid>, migrated and
+Generates the corpus into a temporary directory, loads it with `python -m
+etl run --json` (the command as users run it, in its own process tree, whose
+processes' peak RSS are summed) into a fresh database (bench_<pid>, migrated and
 reference-synced like `python -m etl db upgrade`), then measures the load
 phase against its physical floor (COPY of the same rows), the rerun on the
 unchanged corpus and a naive ORM baseline. Progress goes to stderr; the last
 line on stdout is one JSON object with the figures (see bench/README.md).
 
-Only public entry points are called (run_pipeline, read_article,
+Only public entry points are called (the command, read_article,
 extract_article, build_record, the models), so the harness keeps working
 when the loader moves to COPY and extraction to a process pool.
 """
@@ -19,18 +20,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench import databases, floor, naive
 from bench.corpus import write_corpus
-from etl.pipeline import RunSummary, run_pipeline
+from etl.pipeline import run_pipeline
 from etl.read import discover
 
 
@@ -52,6 +54,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="PostgreSQL server to create the bench databases on (default DATABASE_URL, then TEST_DATABASE_URL, "
         "else an embedded server in a temporary directory)",
     )
+    parser.add_argument(
+        "--workers", type=int, help="extraction processes (default: the command's default)"
+    )
     args = parser.parse_args(argv)
     if args.n < 1 or args.naive_n < 1:
         parser.error("-n and --naive-n must be at least 1")
@@ -61,22 +66,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 # --- measurements -----------------------------------------------------------------
 
 
-def peak_rss_mb() -> float:
-    """High-water RSS of this process or of its largest finished child (process pools)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024  # KB on Linux
-
-
 class ProcessTreeMemory:
-    """Peak RSS of this process and of every Python process it starts (the
+    """Peak RSS of every Python process under this one (the ETL command, its
     extraction workers, multiprocessing's resource tracker), sampled from /proc
-    while a run goes: each child's own high-water mark (VmHWM) is read until
+    while a run goes: each process's own high-water mark (VmHWM) is read until
     it exits, so the sum bounds what the ETL's processes held at once."""
 
     def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
-        self.children: dict[int, int] = {}  # pid -> VmHWM in kB
+        self.peaks: dict[int, int] = {}  # pid -> VmHWM in kB
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
@@ -91,31 +89,39 @@ class ProcessTreeMemory:
     def _watch(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
-            for pid in _python_children(me):
+            for pid in _python_descendants(me):
                 peak = _vm_hwm_kb(pid)
                 if peak is not None:
-                    self.children[pid] = max(peak, self.children.get(pid, 0))
+                    self.peaks[pid] = max(peak, self.peaks.get(pid, 0))
             self._stop.wait(self.interval)
 
     @property
     def total_mb(self) -> float:
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return (own + sum(self.children.values())) / 1024
+        return sum(self.peaks.values()) / 1024
+
+    @property
+    def largest_mb(self) -> float:
+        return max(self.peaks.values(), default=0) / 1024
 
 
-def _python_children(parent: int) -> list[int]:
-    pids = []
+def _python_descendants(root: int) -> list[int]:
+    parent_of: dict[int, int] = {}
+    is_python: set[int] = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != parent:
-                continue
-            command = (stat.parent / "cmdline").read_bytes()
+            pid = int(stat.parent.name)
+            parent_of[pid] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if b"python" in (stat.parent / "cmdline").read_bytes():
+                is_python.add(pid)
         except (OSError, IndexError, ValueError):
             continue
-        if b"python" in command:
-            pids.append(int(stat.parent.name))
-    return pids
+    found, frontier = [], [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parent_of.items() if ppid == parent]
+        found += [pid for pid in children if pid in is_python]
+        frontier += children
+    return found
 
 
 def _vm_hwm_kb(pid: int) -> int | None:
@@ -128,22 +134,44 @@ def _vm_hwm_kb(pid: int) -> int | None:
     return None
 
 
-def timed_pipeline(url: str, corpus: Path) -> tuple[float, RunSummary]:
+@dataclass
+class CommandRun:
+    seconds: float
+    summary: dict[str, Any]  # `run --json`
+    peak_rss_mb: float  # the largest process
+    peak_rss_total_mb: float  # the command and its workers together
+    processes_mb: list[float]
+
+
+def run_command(url: str, corpus: Path, workers: int | None = None) -> CommandRun:
+    """`python -m etl run --json` as a user runs it, in its own process tree.
+
+    Not run_pipeline in this process: a spawned worker imports its parent's
+    main module, and this one (with the bench's imports) would make every
+    worker heavier than the command's are.
+    """
+    command = [sys.executable, "-m", "etl", "--database-url", url, "run", "--json", str(corpus)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     started = time.perf_counter()
-    summary = run_pipeline(url, [corpus])
+    with ProcessTreeMemory() as memory:
+        done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    counts = summary.counts
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"the run failed ({done.returncode}): {done.stderr[-2000:]}")
+    summary = json.loads(done.stdout)
     log(
-        f"run {summary.run_id} {summary.status} in {seconds:.2f}s: "
-        f"{counts['loaded']} loaded, {counts['unchanged']} unchanged, "
-        f"{counts['replaced']} replaced, {counts['rejected']} rejected"
+        f"run {summary['run_id']} {summary['status']} in {seconds:.2f}s: "
+        f"{summary['loaded']} loaded, {summary['unchanged']} unchanged, "
+        f"{summary['replaced']} replaced, {summary['rejected']} rejected"
     )
-    for rejection in summary.rejected[:5]:
-        log(f"  rejected {rejection.path}: {rejection.reason}")
-    return seconds, summary
+    for rejection in summary["rejections"][:5]:
+        log(f"  rejected {rejection['path']}: {rejection['reason']}")
+    processes = sorted((kb / 1024 for kb in memory.peaks.values()), reverse=True)
+    return CommandRun(seconds, summary, memory.largest_mb, memory.total_mb, processes)
 
 
-def phase_seconds(summary: RunSummary) -> tuple[float, float]:
+def phase_seconds(summary: dict[str, Any]) -> tuple[float, float]:
     """(extract_s, load_s) as the pipeline measured them, in its main process.
 
     extract_s is the time the pipeline spent reading files and waiting for
@@ -151,8 +179,8 @@ def phase_seconds(summary: RunSummary) -> tuple[float, float]:
     (COPY and commit). With extraction overlapping loading, the two add up to
     less than the CPU time spent, and close to the wall time.
     """
-    phases = summary.phase_seconds
-    return phases["read"] + phases["extract"], phases["load"]
+    phases = summary["phase_seconds"]
+    return phases.get("read", 0.0) + phases.get("extract", 0.0), phases.get("load", 0.0)
 
 
 def copy_floor_seconds(server_url: str, loaded_url: str, name: str, directory: Path) -> float:
@@ -188,33 +216,34 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
     prefix = f"bench_{os.getpid()}"
     with databases.fresh_database(server_url, prefix) as url:
         log(f"database {prefix} ready; first run")
-        with ProcessTreeMemory() as memory:
-            seconds, summary = timed_pipeline(url, corpus)
-        rss, rss_total = peak_rss_mb(), memory.total_mb
-        log(f"peak RSS: main {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
-            f"workers {', '.join(f'{kb / 1024:.0f}' for kb in memory.children.values())} MB")  # fmt: skip
+        first = run_command(url, corpus, args.workers)
+        log("peak RSS: " + " + ".join(f"{mb:.0f}" for mb in first.processes_mb) + " MB")
         counts = databases.row_counts(url)
         log("rows: " + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
-        extract_s, load_s = phase_seconds(summary)
+        extract_s, load_s = phase_seconds(first.summary)
         copy_s = copy_floor_seconds(server_url, url, f"{prefix}_floor", corpus.parent / "floor")
+        # In this process, as before: nothing is extracted, so no worker starts,
+        # and the command's start-up (about 1.5 s of imports) is not the rerun's cost.
         log("rerun on the unchanged corpus")
-        rerun_s, _ = timed_pipeline(url, corpus)
+        started = time.perf_counter()
+        run_pipeline(url, [corpus], workers=args.workers)
+        rerun_s = time.perf_counter() - started
     naive_per_s = naive_rate(server_url, f"{prefix}_naive", corpus, args.naive_n)
     rows = sum(counts.values())
     return {
         "articles": args.n,
-        "seconds": round(seconds, 3),
-        "articles_per_s": round(args.n / seconds, 2),
+        "seconds": round(first.seconds, 3),
+        "articles_per_s": round(args.n / first.seconds, 2),
         "rows": rows,
-        "rows_per_s": round(rows / seconds, 1),
+        "rows_per_s": round(rows / first.seconds, 1),
         "extract_s": round(extract_s, 3),
         "load_s": round(load_s, 3),
         "copy_floor_s": round(copy_s, 3),
         "load_vs_floor": round(load_s / copy_s, 2),
-        "peak_rss_mb": round(rss, 1),
-        "peak_rss_total_mb": round(rss_total, 1),
+        "peak_rss_mb": round(first.peak_rss_mb, 1),
+        "peak_rss_total_mb": round(first.peak_rss_total_mb, 1),
         "rerun_s": round(rerun_s, 3),
-        "rerun_speedup": round(seconds / rerun_s, 2),
+        "rerun_speedup": round(first.seconds / rerun_s, 2),
         "naive_articles_per_s": round(naive_per_s, 2),
     }
 

@@ -15,17 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from bench import databases
 from bench.corpus import write_corpus
-from bench.run import ProcessTreeMemory, log
-from etl.pipeline import default_workers, run_pipeline
+from bench.run import log, run_command
+from etl.pipeline import default_workers
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -48,26 +46,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def load_here(url: str, corpus: Path, workers: int) -> dict[str, float]:
-    started = time.perf_counter()
-    with ProcessTreeMemory() as memory:
-        run_pipeline(url, [corpus], workers=workers)
-    return {"seconds": time.perf_counter() - started, "rss_mb": memory.total_mb}
-
-
 def one_load(server_url: str, corpus: Path, workers: int, name: str) -> tuple[float, float]:
-    """(seconds, summed peak RSS in MB) of one run into an empty database.
-
-    The run goes in a fresh Python process: a process's high-water RSS would
-    otherwise carry over from one load to the next.
-    """
+    """(seconds, summed peak RSS in MB) of one run of the command into an empty database."""
     with databases.fresh_database(server_url, name) as url:
-        output = subprocess.run(
-            [sys.executable, "-m", "bench.workers", "--one", url, str(corpus), str(workers)],
-            check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-        figures = json.loads(output.splitlines()[-1])
-        return figures["seconds"], figures["rss_mb"]
+        run = run_command(url, corpus, workers)
+        return run.seconds, run.peak_rss_total_mb
 
 
 def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -95,11 +78,6 @@ def measure(server_url: str, corpus: Path, args: argparse.Namespace) -> dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--one"]:  # one load, in the child process one_load starts
-        url, corpus, workers = argv[1:4]
-        print(json.dumps(load_here(url, Path(corpus), int(workers))))
-        return 0
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="policydb-bench-") as temporary:
         root = Path(temporary)

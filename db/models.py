@@ -30,6 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from db.vocabulary import EVENT_KINDS as EVENT_KINDS
+from db.vocabulary import MENTION_ROLES as MENTION_ROLES
+from db.vocabulary import STATEMENT_KINDS as STATEMENT_KINDS
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -46,9 +50,6 @@ SECTOR_CLASSIFICATIONS = (
     "traditional_upgrading",
     "enabling_technology",
 )
-MENTION_ROLES = ("subject", "listed", "dateline", "context")
-EVENT_KINDS = ("conference", "government_work_report", "plan", "policy", "other")
-STATEMENT_KINDS = ("direct", "indirect")
 RUN_STATUSES = ("running", "succeeded", "partial", "failed", "interrupted")
 FILE_OUTCOMES = ("loaded", "unchanged", "replaced", "rejected")
 

@@ -853,7 +853,7 @@ def _sync_reference(url: str) -> dict[str, int]:
     type=click.IntRange(0),
     default=None,
     help="Extraction processes beside the loading one; 0 extracts in the loading one "
-    "(default: one fewer than the CPUs, at least 1).",
+    "(default: the number of CPUs).",
 )
 @click.pass_obj
 def run(

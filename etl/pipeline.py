@@ -27,7 +27,6 @@ import contextlib
 import logging
 import os
 import sys
-import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -39,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from pydantic import ValidationError
 from sqlalchemy import Connection, create_engine, func, insert, pool, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -50,12 +48,11 @@ from db.reference import sync_reference
 from db.settings import RUN_LOCK_WAIT_ENV, libpq_url
 from etl import summaries
 from etl import version as package_version
-from etl.extract.article import extract_article
-from etl.extract.gazetteer import Gazetteer
 from etl.extract.reference import default_reference
 from etl.load import PendingFile, ReferenceIds, existing_articles, load_batch
 from etl.read import ArticleFile, RejectedFile, allowed_roots, discover, read_article
-from etl.validate import ArticleRecord, build_record
+from etl.validate import ArticleRecord
+from etl.worker import extract_record, init_worker
 
 RUN_LOCK_TABLE = "etl_run_lock"  # locked in EXCLUSIVE mode by the run that loads
 APPLICATION_NAME = "policydb run"  # in pg_stat_activity, and in "who holds the lock"
@@ -117,6 +114,8 @@ class RunSummary:
             "replaced": counts["replaced"],
             "rejected": counts["rejected"],
             "facts": dict(self.facts),
+            # Where the time went, in this process: reading, waiting for extraction, loading.
+            "phase_seconds": {k: round(v, 3) for k, v in sorted(self.phase_seconds.items())},
             "rejections": [{"path": o.path, "reason": o.reason} for o in self.rejected],
         }
 
@@ -182,51 +181,19 @@ def _stand_in_for_unstorable(shown: str) -> str | None:
     return None
 
 
-# --- extraction, in worker processes -----------------------------------------
-
-_worker_gazetteer: Gazetteer | None = None
-
-
-def _gazetteer() -> Gazetteer:
-    global _worker_gazetteer
-    if _worker_gazetteer is None:
-        _worker_gazetteer = Gazetteer()
-    return _worker_gazetteer
-
-
-def _init_worker(parent_pid: int) -> None:
-    """In each worker: build the gazetteer once, and die with the parent."""
-    _gazetteer()
-
-    # A parent killed with SIGKILL cannot stop its pool, and the workers,
-    # blocked on a queue whose other end they hold themselves, would wait forever.
-    def watch_parent() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch_parent, daemon=True, name="watch-parent").start()
-
-
-def extract_record(article: ArticleFile, source_path: str) -> ArticleRecord | str:
-    """Extract and validate one article: its record, or why it is rejected."""
-    try:
-        return build_record(article, extract_article(article.text, _gazetteer()), source_path)
-    except ValidationError as error:
-        return f"extracted facts failed validation: {error.errors()[0]['msg']}"
-    except Exception as error:
-        # A bug in a heuristic must cost one article, not the run.
-        return f"extraction failed ({type(error).__name__}: {error}); please report this file"
+# --- extraction, in worker processes (etl/worker.py) -----------------------------
 
 
 def default_workers() -> int:
-    """Extraction processes beside the loading one: one fewer than the CPUs, at least one.
+    """Extraction processes beside the loading one: one per CPU.
 
-    The loading process and the database server (on the same machine, as the
-    embedded one is) need a core between them; a worker per CPU starves them.
-    Measured by ``python -m bench.workers`` (docs/performance.md).
+    Measured with ``python -m bench.workers`` (docs/performance.md): on two
+    cores shared with the database server, two workers load 5,000 articles
+    15-20% faster than one, and one faster than none; extraction is most of
+    a run's CPU, so the server and the loading process lose less by sharing
+    than the extraction gains.
     """
-    return max(1, (os.cpu_count() or 1) - 1)
+    return os.cpu_count() or 1
 
 
 class Extractor:
@@ -246,7 +213,7 @@ class Extractor:
             self._pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=get_context("spawn"),
-                initializer=_init_worker,
+                initializer=init_worker,
                 initargs=(os.getpid(),),
             )
         return [self._pool.submit(extract_record, article, path) for article, path in items]

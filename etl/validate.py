@@ -39,7 +39,7 @@ from pydantic import (
     model_validator,
 )
 
-from db.models import EVENT_KINDS, MENTION_ROLES, STATEMENT_KINDS
+from db.vocabulary import EVENT_KINDS, MENTION_ROLES, STATEMENT_KINDS
 from etl.extract.article import ArticleFacts
 from etl.extract.metadata import outlet_of_url
 from etl.extract.text import normalize

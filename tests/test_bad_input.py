@@ -579,16 +579,16 @@ def test_a_text_that_fails_extraction_costs_that_file_and_its_copies(
     # A bug in a heuristic (here: a planted one) must reject the one text, name
     # the error, and leave the run and the other files alone; a copy of that
     # text under another name is not "unchanged", since nothing was stored.
-    import etl.pipeline
+    import etl.worker
 
-    real = etl.pipeline.extract_article
+    real = etl.worker.extract_article
 
     def flaky(body: str, *args: Any) -> Any:
         if "Ningxia" in body:
             raise IndexError("planted bug")
         return real(body, *args)
 
-    monkeypatch.setattr(etl.pipeline, "extract_article", flaky)
+    monkeypatch.setattr(etl.worker, "extract_article", flaky)
     bad = PLAIN.replace("Jiangsu", "Ningxia")
     _write(tmp_path, "a_bad.txt", bad)
     _write(tmp_path, "b_copy.txt", bad)

@@ -308,3 +308,16 @@ def test_a_file_edited_into_a_copy_of_another_drops_its_old_text(
     engine.dispose()
     # The seed's text is held by no file any more; q.txt's is stored once.
     assert [Path(path).name for (path,) in stored] == ["q.txt"]
+
+
+def test_an_extraction_worker_loads_no_database_layer() -> None:
+    # A spawned worker imports the module of the function it runs: that module
+    # must not pull in SQLAlchemy, psycopg or the models (~30 MB per worker).
+    probe = (
+        "import sys, etl.worker; "
+        "print(sorted(m for m in ('sqlalchemy', 'psycopg', 'db.models') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
+    assert loaded == "[]"
