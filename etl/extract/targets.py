@@ -257,13 +257,21 @@ _A_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b", re.IGNORECASE)
 _A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
+_LONGEST_APPROX = max(len(word) for word in _APPROX.split("|"))
+
+
 def _counted(body: str, start: int, end: int) -> list[Target]:
     found: list[Target] = []
     # Most clauses hold no number, or no noun that is counted: a cheap search each
     # spares the big pattern.
-    if not _A_NUMBER.search(body, start, end) or not _A_HEAD.search(body, start, end):
+    first_number = _A_NUMBER.search(body, start, end)
+    if not first_number or not _A_HEAD.search(body, start, end):
         return found
-    for match in _TARGET.finditer(body, start, end):
+    # No count starts before the first number or the "more than" just before it.
+    reach = first_number.start()
+    while reach > start and body[reach - 1].isspace():
+        reach -= 1
+    for match in _TARGET.finditer(body, max(start, reach - _LONGEST_APPROX), end):
         mods = match.group("mods").lower().split()
         if any(word in _NOT_COUNTED for word in mods):
             continue
