@@ -817,16 +817,12 @@ def _sync_reference(url: str) -> dict[str, int]:
 
     from db.reference import sync_reference
     from etl.extract.reference import default_reference
-    from etl.pipeline import refresh_summaries
 
     engine = create_engine(url, poolclass=pool.NullPool)
     try:
+        # Nothing to refresh after: the summary views read the reference tables as they are.
         with Session(engine) as session, session.begin():
-            counts = sync_reference(session, default_reference())
-        # Summaries list every province and sector: new reference rows must show.
-        with engine.connect() as connection:
-            refresh_summaries(connection)
-        return counts
+            return sync_reference(session, default_reference())
     finally:
         engine.dispose()
 

@@ -553,13 +553,6 @@ def analyze_grown_tables(connection: Connection) -> list[str]:
     return analyzed
 
 
-def refresh_summaries(connection: Connection) -> bool:
-    """Nothing left to refresh: each batch keeps the summaries (etl.summaries) and
-    the views read the reference tables as they are. Kept for callers; a full
-    rebuild from the base tables is ``etl.summaries.rebuild`` (db refresh --full)."""
-    return True
-
-
 def _finish(connection: Connection, run_id: int, summary: RunSummary, status: str,
             error: str | None) -> None:  # fmt: skip
     connection.rollback()
