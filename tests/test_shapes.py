@@ -235,6 +235,40 @@ def test_byline_before_source_and_published_on_one_line() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("article", "markers", "reporter"),
+    [
+        # The reporter's name alone on its line, then the reporter's e-mail.
+        ("en_shenzhen-daily_shenzhen-manufacturing-leader", ("Chen Siqi", "@163.com"), "Chen Siqi"),
+        # ... or then the page's "DATE:" field.
+        ("en_yicai_shanghai-three-leading-industries", ("Jin Yezi", "DATE:"), "Jin Yezi"),
+    ],
+)
+def test_a_name_alone_on_its_line_over_an_email_or_date_field_is_the_byline(
+    article: str, markers: tuple[str, ...], reporter: str
+) -> None:
+    assert extract_article(excerpt(article, *markers)).metadata.reporter == reporter
+
+
+def test_a_line_that_only_names_a_person_is_no_byline() -> None:
+    text = "Zhang Wei\nThe province will build 20 parks by 2027, officials said.\n"
+    assert extract_article(text).metadata.reporter is None
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "outlet"),
+    [
+        ("en_cgtn_shenzhen-smart-city", "Disinformation report hotline", "CGTN"),
+        ("en_shanghai-daily_hebei-emerging-sectors", "GET this page in PDF", "Shanghai Daily"),
+        ("en_people-cn_wuhan-optical-electronics-base", "Mirror in USA", "People's Daily Online"),
+    ],
+)
+def test_an_outlets_page_template_names_it_when_nothing_else_does(
+    article: str, marker: str, outlet: str
+) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.outlet == outlet
+
+
 def test_quotation_then_said_surname_at_an_event() -> None:
     text = excerpt("en_china-daily_jilin-industrial-clusters", "Hu Yuting, governor", "said Hu at")
     assert ("Hu Yuting", "In the new era, we will build upon our h") in statements(
@@ -396,6 +430,34 @@ def test_an_agentless_plan_continues_the_province_before_it() -> None:
 def test_areas_such_as_inside_a_focus_on_list() -> None:
     text = excerpt("en_china-daily_hainan-deep-sea-aerospace", "new areas such as deep sea")
     assert ("Hainan", "deep sea") in {(p, w) for p, w, _ in pairs(extract_article(text))}
+
+
+def test_focus_on_the_development_of_and_breakthroughs_in_open_lists() -> None:
+    text = excerpt(
+        "en_shanghai-daily_hebei-emerging-sectors",
+        "will focus on the development of",
+        "make breakthroughs in",
+    )
+    found = {(p, w) for p, w, _ in pairs(extract_article(text))}
+    assert {("Hebei", "it manufacturing"), ("Hebei", "intelligent networks"),
+            ("Hebei", "cutting-edge materials")} <= found  # fmt: skip
+
+
+def test_a_sentence_listing_the_sectors_just_committed_to_continues_the_initiative() -> None:
+    text = excerpt(
+        "en_xinhua_shenzhen-twenty-industrial-parks",
+        "metropolis of Shenzhen plans to build",
+        "The strategic emerging sectors cover",
+    )
+    found = {(p, w) for p, w, _ in pairs(extract_article(text))}
+    # "It also covers ..." on the same line continues the list.
+    assert {("Guangdong", "telecommunications"), ("Guangdong", "sensors"),
+            ("Guangdong", "software")} <= found  # fmt: skip
+
+
+def test_a_listing_sentence_after_no_commitment_is_no_initiative() -> None:
+    text = "Shenzhen's economy grew 5 percent last year.\nThe strategic emerging sectors cover telecommunications and sensors.\n"
+    assert not extract_article(text).initiatives
 
 
 def test_the_island_province_continues_and_an_economy_named_by_its_words() -> None:

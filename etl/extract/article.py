@@ -59,14 +59,24 @@ _IN_THE_PROVINCE = re.compile(
     r"\b(?:that|urged|called on|asked)\s+the\s+(?:province|municipality|region|city)\b"
 )
 _AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
+_LISTING_WORDS = (
+    r"the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
+    r"(?:are|include|includes|cover|covers)\b"
+)
 _CONTINUATION = re.compile(
     r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:(?:island|coastal|inland|southern|northern|"
     r"eastern|western|central|border|landlocked)\s+)?(?:province|region|autonomous region|"
     r"municipality|city|district|provincial government|municipal government|government|plan|"
     r"report|document|blueprint|government work report)|"
     # "The nine industries of the future are: ...": the industries just named.
-    r"the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
-    r"(?:are|include|includes|cover|covers)\b)(?:['’]s)?\b",
+    + _LISTING_WORDS
+    + r")(?:['’]s)?\b",
+    re.IGNORECASE,
+)
+# A sentence that lists what the one before committed to commits with it: "The
+# strategic emerging sectors cover A, B and C. It also covers D, E and F."
+_LISTING = re.compile(
+    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:" + _LISTING_WORDS + r"|it\s+(?:also\s+)?(?:covers|includes)\b)",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = frozenset(
@@ -519,6 +529,8 @@ class _Thread:
     had_subject: bool = False  # the sentence just before named or continued one
     event: Event | None = None
     event_of: dict[str, Event] = field(default_factory=dict)
+    # The sentence before stated an initiative: a list after it may continue it.
+    committed: bool = False
 
 
 class _EnglishArticle:
@@ -604,11 +616,17 @@ class _EnglishArticle:
         self._add_mentions(found, subject_names)
         self.thread.had_subject = bool(subject_names)
         if not subject_names:
+            self.thread.committed = False
             return
         self.thread.subjects = subject_names
         self.thread.event = event or self.thread.event
         # An initiative commits to something; "Shanghai's economy grew 5.0%" does not.
-        if _COMMITMENT.search(sentence.text):
+        committed = self.thread.committed
+        self.thread.committed = False
+        if _COMMITMENT.search(sentence.text) or (
+            not subjects and committed and _LISTING.match(sentence.text)
+        ):
+            self.thread.committed = True
             self._add_initiatives(
                 sentence, subjects, subject_names, event, found, statement_start, forecast
             )

@@ -154,6 +154,14 @@ _BYLINE = re.compile(
     r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",
     re.MULTILINE,
 )  # fmt: skip
+# "Chen Siqi\nvankochensq@163.com", "Jin Yezi\nDATE:  Jan 24 2024": a byline without
+# "By", the reporter's name alone on its line, then the reporter's e-mail or the
+# page's date field.
+_NAME_OVER_FIELD = re.compile(
+    r"^[ \t]*(?P<reporter>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){1,2})[ \t]*\n[ \t]*"
+    r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:)",
+    re.MULTILINE,
+)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _CITY_OF_NAME = re.compile(r"\s+in\s+[A-Z].*$")
 _REPORTING_BY = re.compile(
@@ -299,6 +307,9 @@ def _byline(head: str, text: str) -> str | None:
     found = _BYLINE.search(head)
     if found is not None:
         return _reporters(found.group("reporter"))
+    alone = _NAME_OVER_FIELD.search(head)
+    if alone is not None and alone.group("reporter") not in _outlets():
+        return alone.group("reporter")
     credit = _REPORTING_BY.search(text)
     return re.sub(r"\s+and\s+", ", ", credit.group("reporter")) if credit else None
 

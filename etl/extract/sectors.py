@@ -29,7 +29,12 @@ _INDUSTRY_CUE = (
     # "industrial clusters for NEVs and electronic manufacturing", "clusters in ..."
     r"\b(?:clusters|chains|bases|hubs)\s+(?:for|in)\s+"
 )
-_PLAIN_CUE = r"\b(?:such as|including|like|namely|focus(?:es|ed|ing)? on|on)\s+"
+# "focus on the development of A, B and C", "make breakthroughs in A, B and C".
+_PLAIN_CUE = (
+    r"\b(?:such as|including|like|namely|"
+    r"focus(?:es|ed|ing)? on(?:\s+the\s+(?:development|growth|cultivation)\s+of)?|"
+    r"breakthroughs\s+in|on)\s+"
+)
 # An item never holds a cue of its own: "focus on new areas such as deep sea"
 # lists what follows "such as", not "new areas such as deep sea".
 # An item may end with its abbreviation: "new energy vehicles (NEVs)".
@@ -151,7 +156,7 @@ def _one_per_start(
 # Where a list may open: its cue word. The full pattern is tried only there,
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
-    r"\b(?:such|including|like|namely|focus\w*|on|industr\w*|sectors?|fields?|areas?|"
+    r"\b(?:such|including|like|namely|focus\w*|breakthroughs|on|industr\w*|sectors?|fields?|areas?|"
     r"clusters?|chains?|tracks?)\b",
     re.IGNORECASE,
 )
