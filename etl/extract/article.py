@@ -59,6 +59,7 @@ _IN_THE_PROVINCE = re.compile(
     r"\b(?:that|urged|called on|asked)\s+the\s+(?:province|municipality|region|city)\b"
 )
 _AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
+# "The nine industries of the future are: ...": the industries just named.
 _LISTING_WORDS = (
     r"the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
     r"(?:are|include|includes|cover|covers)\b"
@@ -67,16 +68,15 @@ _CONTINUATION = re.compile(
     r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:(?:island|coastal|inland|southern|northern|"
     r"eastern|western|central|border|landlocked)\s+)?(?:province|region|autonomous region|"
     r"municipality|city|district|provincial government|municipal government|government|plan|"
-    r"report|document|blueprint|government work report)|"
-    # "The nine industries of the future are: ...": the industries just named.
-    + _LISTING_WORDS
-    + r")(?:['’]s)?\b",
+    r"report|document|blueprint|government work report)|" + _LISTING_WORDS + r")(?:['’]s)?\b",
     re.IGNORECASE,
 )
 # A sentence that lists what the one before committed to commits with it: "The
 # strategic emerging sectors cover A, B and C. It also covers D, E and F."
 _LISTING = re.compile(
-    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:" + _LISTING_WORDS + r"|it\s+(?:also\s+)?(?:covers|includes)\b)",
+    r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:"
+    + _LISTING_WORDS
+    + r"|it\s+(?:also\s+)?(?:covers|includes)\b)",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = frozenset(
