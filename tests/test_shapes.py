@@ -443,6 +443,17 @@ def test_focus_on_the_development_of_and_breakthroughs_in_open_lists() -> None:
             ("Hebei", "cutting-edge materials")} <= found  # fmt: skip
 
 
+def test_sentences_glued_without_a_space_are_split() -> None:
+    from etl.extract.text import split_sentences
+
+    text = excerpt("en_global-times_shandong-marine-output", "on Tuesday.Shandong will put")
+    openings = [s.text[:25] for s in split_sentences(text)]
+    assert "Shandong will put more ef" in openings
+    assert "On modern marine industry" in openings  # after 'ecosystem."'
+    # A site's name or an initial is no sentence end.
+    assert len(split_sentences("Read it on Chinadaily.com.cn today. The U.S.Army left.")) == 2
+
+
 def test_a_sentence_listing_the_sectors_just_committed_to_continues_the_initiative() -> None:
     text = excerpt(
         "en_xinhua_shenzhen-twenty-industrial-parks",

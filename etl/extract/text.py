@@ -53,7 +53,11 @@ _ABBREVIATIONS = frozenset(
         "approx",
     ]
 )
-_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$")
+_END = re.compile(
+    r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$"
+    # Scraped pages lose the space between sentences: "on Tuesday.Shandong will".
+    r"|(?<=[a-z0-9])[.!?][\"'”’)\]]*(?=[A-Z][a-z])"
+)
 # Scraped pages put a headline, a byline or a paragraph on each line, so a
 # line break before a capital (or a quote, or a digit) also ends a paragraph.
 _PARAGRAPH_BREAK = re.compile(
