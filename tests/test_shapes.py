@@ -269,6 +269,27 @@ def test_an_outlets_page_template_names_it_when_nothing_else_does(
     assert extract_article(excerpt(article, marker)).metadata.outlet == outlet
 
 
+def test_the_mayor_said_is_the_articles_one_mayor_and_the_story_owns_his_quote() -> None:
+    text = excerpt(
+        "en_china-daily_hohhot-mayor-interview",
+        "according to He Haidong, mayor of the city",
+        '"Industrial development in Hohhot has followed',
+    )
+    facts = extract_article(text)
+    assert ("He Haidong", "Industrial development in Hohhot has fol") in statements(facts)
+    # The quotation names only the story's own city: the story's province owns it.
+    assert ("Inner Mongolia", "artificial intelligence") in {(p, w) for p, w, _ in pairs(facts)}
+
+
+def test_according_to_an_office_is_a_described_speaker() -> None:
+    text = excerpt(
+        "en_yicai_shanghai-three-leading-industries", "according to the municipality’s mayor"
+    )
+    said = [(s.fact.speaker_text, s.fact.expert_name) for s in extract_article(text).statements]
+    # No mayor is named in the excerpt: the speaker stays as written, unresolved.
+    assert said == [("the municipality’s mayor", None)]
+
+
 def test_quotation_then_said_surname_at_an_event() -> None:
     text = excerpt("en_china-daily_jilin-industrial-clusters", "Hu Yuting, governor", "said Hu at")
     assert ("Hu Yuting", "In the new era, we will build upon our h") in statements(

@@ -662,8 +662,9 @@ class _EnglishArticle:
         ):
             return thread.subjects
         if (
-            not in_sentence
-            and self.story_province is not None
+            self.story_province is not None
+            # Named nowhere, or only as the story's own place ("development in Hohhot").
+            and all(m.key == self.story_province for m in in_sentence)
             and (
                 self._terms(sentence.start, sentence.end)
                 or self._targets(sentence.start, sentence.end)

@@ -40,10 +40,17 @@ _QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000})�
 _SPEAKER_REF = (
     r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
 )
+# "the mayor", "the municipality's mayor", "the provincial governor": an official
+# named by office, resolved at the end to the one expert of the article who holds it.
+_OFFICE = (
+    r"(?:mayor|vice\s+mayor|governor|vice[\s\-]governor|party\s+secretary|party\s+chief|"
+    r"chairman|chairwoman|spokesperson|spokesman|spokeswoman)"
+)
+_BY_OFFICE = r"the\s+(?:[\w'’\-]+\s+){0,3}?" + _OFFICE + r"\b"
 _DESCRIBED = re.compile(
     r"^(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
     r"analyst|analysts|economist|economists|expert|experts|researcher|professor|executive|"
-    r"manager|director|insider|insiders)\b",
+    r"manager|director|insider|insiders|" + _OFFICE + r")\b",
     re.IGNORECASE,
 )
 ORG_HEADS = re.compile(
@@ -193,9 +200,16 @@ _DESCRIBED_REPORTED = re.compile(
     r"^(?P<speaker>[^,;\"“]{2,119}?[^\s,;\"“])\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
+# TEXT, according to the mayor.
+_TRAILING_ACCORDING_OFFICE = re.compile(
+    r"^(?P<text>\S.*),\s+(?P<verb>according to)\s+(?P<speaker>" + _BY_OFFICE + r")"
+    + _END_OF_SENTENCE,
+    re.DOTALL,
+)  # fmt: skip
 _TRAILING_DESCRIBED = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|"
-    r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider)s?)\s+"
+    r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|"
+    + _OFFICE + r")s?)\s+"
     + _VERB + r"(?:\s+(?:on|at|in)\s+[^,\"“”]{0,60})?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
@@ -245,6 +259,7 @@ SENTENCE_RULES = (
     _Rule("[lead,] [title] speaker said", _SHORT_REPORTED, "known"),
     _Rule("an official said that", _DESCRIBED_REPORTED, "described", (" that ",)),
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
+    _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
 # "QUOTE," said NAME, APPOSITIVE.
@@ -270,6 +285,10 @@ _SPEAKER_THEN_VERB = (
 )  # fmt: skip
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + r"\s*" + _SPEAKER_THEN_VERB + r"\b")
+# "QUOTE," the mayor said.
+_QUOTE_THEN_OFFICE_VERB = re.compile(
+    _QUOTE + r"\s*(?P<speaker>" + _BY_OFFICE + r")\s+(?:also\s+)?" + _VERB + r"\b"
+)
 # NAME[, APPOSITIVE,] said: "QUOTE"
 _NAME_VERB_QUOTE = re.compile(_SPEAKER_THEN_VERB + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE)
 _MEDIA = re.compile(r"\b(?:Daily|News|Times|Post|Agency|Radio|Television|TV|Network|Press|Media)\b")
@@ -499,12 +518,16 @@ class _Speech:
             for quoted in _matches(pattern, self.body):
                 if not self.is_covered[quoted.start("quote")]:
                     self._quotation(pattern, quoted)
+        for quoted in _QUOTE_THEN_OFFICE_VERB.finditer(self.body):
+            if not self.is_covered[quoted.start("quote")]:
+                self._office_quotation(quoted)
         for sentence in self.sentences:
             if not self._is_quoted(sentence) and _REPORTING.search(sentence.text):
                 # Most sentences report no speech: one search skips the rules.
                 self._reported(sentence)
         self.statements.sort(key=lambda s: s.start)
         self._resolve_late_surnames()
+        self._resolve_offices()
         return SpeechResult(
             self.registry.experts, self.statements, self.excluded, self.statement_sentences
         )
@@ -532,6 +555,35 @@ class _Speech:
                 s.index
                 for s in sentences_overlapping(self.sentences, self.sentence_ends, first, last)
             )
+
+    def _office_quotation(self, quoted: re.Match[str]) -> None:
+        text, start, end = _quote_text(quoted)
+        if len(text.split()) < 4:
+            return
+        self._add(quoted.group("speaker"), None, quoted.group("verb"), "direct", text, start, end)
+        self._cover(quoted.start("quote"), end)
+        self.statement_sentences.update(
+            s.index for s in sentences_overlapping(self.sentences, self.sentence_ends, start, end)
+        )
+
+    def _resolve_offices(self) -> None:
+        """ "the mayor said" is the article's one expert whose title is mayor, if only one."""
+        for index, statement in enumerate(self.statements):
+            office = re.fullmatch(_BY_OFFICE, statement.speaker_text, re.IGNORECASE)
+            if statement.expert_name is not None or office is None:
+                continue
+            title = re.search(_OFFICE + r"$", statement.speaker_text, re.IGNORECASE)
+            assert title is not None  # the pattern ends with the office
+            holders = [
+                name
+                for name, expert in self.registry.experts.items()
+                if expert.title
+                and re.search(
+                    r"\b" + re.escape(title.group(0).lower()) + r"\b", expert.title.lower()
+                )
+            ]
+            if len(holders) == 1:
+                self.statements[index] = dataclasses.replace(statement, expert_name=holders[0])
 
     def _resolve_late_surnames(self) -> None:
         """'"…," said Hu.' read before 'Hu Yuting, governor of Jilin, said …' (quotations
