@@ -517,6 +517,21 @@ def test_a_one_province_story_owns_sectors_named_without_it() -> None:
     }
 
 
+def test_a_projected_growth_rate_is_a_target() -> None:
+    facts = extract_article(
+        excerpt("en_global-times_localities-growth-targets", "has projected a GDP growth rate")
+    )
+    found = {(i.province, t.quantity) for i in facts.initiatives for t in i.targets}
+    assert {("Hainan", Decimal("6.5")), ("Sichuan", Decimal("6.5")), ("Hubei", 6)} <= found
+
+
+def test_a_count_of_key_areas_is_no_target() -> None:
+    facts = extract_article(
+        excerpt("en_china-daily_jilin-industrial-clusters", "focusing on three key areas")
+    )
+    assert not [t for i in facts.initiatives for t in i.targets]
+
+
 def test_province_of_subject_money_target_not_its_conversion() -> None:
     facts = extract_article(
         excerpt("en_reuters_guangdong-strategic-industries", "province of Guangdong aims")

@@ -61,8 +61,8 @@ _APPROX = (
     r"no fewer than|no less than|close to"
 )
 _HEADS = (
-    r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|areas|"
-    r"platforms|factories|centers|centres|fields|sectors|sites|hubs|programs|programmes|"
+    r"clusters|chains|industries|parks|projects|enterprises|companies|firms|bases|zones|"
+    r"platforms|factories|centers|centres|sectors|sites|hubs|programs|programmes|"
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes"
@@ -103,6 +103,8 @@ _PERCENT = re.compile(
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost)|"
+    # "Sanya has projected a GDP growth rate of around 6.5 percent for 2025"
+    r"projected|projects|forecast|forecasts|anticipated|anticipates|"
     r"by (?:the end of )?20\d\d)\b",
     re.IGNORECASE,
 )
