@@ -188,9 +188,17 @@ def db_upgrade(options: Options, revision: str) -> None:
     with options.database() as url:
         migrate.upgrade(url, revision)
         counts = _sync_reference(url) if revision == "head" else None
-    click.echo(f"Database at {settings.mask_url(url)} is at revision {revision}.")
+    if options.embedded:
+        # Its port changes from command to command: printing it would invite a
+        # BI tool to a server that has already stopped.
+        where = f"The embedded database ({settings.pgdata_dir(options.pgdata).resolve()})"
+    else:
+        where = f"Database at {settings.mask_url(url)}"
+    click.echo(f"{where} is at revision {revision}.")
     if counts:
         click.echo(f"Reference data: {counts['provinces']} provinces, {counts['sectors']} sectors.")
+    if options.embedded:
+        click.echo("Serve it to BI tools with: python -m etl db serve")
 
 
 @db.command("downgrade")

@@ -74,6 +74,11 @@ def test_any_directory_finds_the_same_database_and_an_empty_one_says_run(
     found = _etl(elsewhere, data_home, "sql", "--csv", "select count(*) from source_article")
     assert found.stdout.splitlines() == ["count", "4"], found.stderr
 
+    # The embedded server's port changes from command to command: not printed.
+    upgraded = _etl(elsewhere, data_home, "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "127.0.0.1" not in upgraded.stdout and "db serve" in upgraded.stdout
+
     with EmbeddedServer(home).running():
         shown = _etl(elsewhere, data_home, "db", "url")
         assert shown.returncode == 0, shown.stderr
