@@ -290,6 +290,30 @@ def test_according_to_an_office_is_a_described_speaker() -> None:
     assert said == [("the municipality’s mayor", None)]
 
 
+def test_name_title_made_this_prediction_attributes_the_sentence_before() -> None:
+    text = excerpt(
+        "en_china-org_jiangsu-overall-goals-2001",
+        "The gross domestic product (GDP) of East China",
+        "made this prediction",
+        "Ji said the province",
+    )
+    said = statements(extract_article(text))
+    assert said[:2] == [
+        ("Ji Yunshi", "The gross domestic product (GDP) of East"),
+        ("Ji Yunshi", "the province has set a goal of 10 percen"),
+    ]
+
+
+def test_a_place_and_a_spaced_hyphen_is_a_dateline_and_a_glued_field_is_split() -> None:
+    meta = extract_article(
+        excerpt("en_ichongqing_chongqing-auto-manufacturing-press", "Chongqing - On January 20")
+    ).metadata
+    assert meta.dateline_city == "Chongqing"
+    assert extract_article("Economy - The city will build parks.\n").metadata.dateline_city is None
+    glued = excerpt("en_xinhua_haikou-biomedicine-projects", "XinhuaUpdated:")
+    assert extract_article(glued).metadata.outlet == "Xinhua"
+
+
 def test_quotation_then_said_surname_at_an_event() -> None:
     text = excerpt("en_china-daily_jilin-industrial-clusters", "Hu Yuting, governor", "said Hu at")
     assert ("Hu Yuting", "In the new era, we will build upon our h") in statements(

@@ -143,7 +143,11 @@ _CITY_DASH = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2})[ \t]*(?:--|—)[ \t]",
     re.MULTILINE,
 )
-_DATELINES = (_CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DASH)
+# "Chongqing - On January 20, ...": a known place, a spaced hyphen, the first sentence.
+_PLACE_HYPHEN = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ \t]+-[ \t]+(?=[A-Z])", re.MULTILINE
+)
+_DATELINES = (_CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DASH, _PLACE_HYPHEN)
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
@@ -162,6 +166,7 @@ _NAME_OVER_FIELD = re.compile(
     r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:)",
     re.MULTILINE,
 )
+_GLUED_FIELD = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Source|Editor|Author)\s*:)")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _CITY_OF_NAME = re.compile(r"\s+in\s+[A-Z].*$")
 _REPORTING_BY = re.compile(
@@ -277,6 +282,8 @@ def _header_lines(head: str) -> list[str]:
 def _dateline(head: str) -> re.Match[str] | None:
     found = [m for pattern in _DATELINES if (m := pattern.search(head)) is not None]
     found = [m for m in found if m.re is not _AGENCY_FIRST or _is_agency(m)]
+    # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
+    found = [m for m in found if m.re is not _PLACE_HYPHEN or m.group("city") in _place_names()]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -326,6 +333,8 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
         return _canonical_outlet(source.group("outlet"))
     known = _outlets()
     for line in lines:
+        # "XinhuaUpdated: April 12, 2022": a scraped page lost the space before the field.
+        line = _GLUED_FIELD.sub(" ", line)
         for name in _outlet_names_in(line):
             return known[name]
         domain = _DOMAIN.search(line)
@@ -389,6 +398,14 @@ def _outlets() -> dict[str, str]:
 def _outlet_pattern() -> re.Pattern[str]:
     names = sorted(_outlets(), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    from etl.extract.reference import default_reference
+
+    reference = default_reference()
+    return frozenset([p.name for p in reference.provinces] + [c.name for c in reference.cities])
 
 
 def _outlet_names_in(line: str) -> list[str]:

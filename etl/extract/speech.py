@@ -206,6 +206,12 @@ _TRAILING_ACCORDING_OFFICE = re.compile(
     + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
+# "NAME, TITLE, made this prediction at ...": the sentence before is what NAME said.
+_BACK_REFERENCE = re.compile(
+    r"^(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?P<verb>made|gave|delivered)\s+"
+    r"(?:this|these|the|such)\s+(?:predictions?|remarks|statements?|forecasts?|estimates?)\b"
+)
+_BACK_REFERENCE_WORDS = ("prediction", "remarks", "statement", "forecast", "estimate")
 _TRAILING_DESCRIBED = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|"
     r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|"
@@ -521,8 +527,12 @@ class _Speech:
         for quoted in _QUOTE_THEN_OFFICE_VERB.finditer(self.body):
             if not self.is_covered[quoted.start("quote")]:
                 self._office_quotation(quoted)
-        for sentence in self.sentences:
-            if not self._is_quoted(sentence) and _REPORTING.search(sentence.text):
+        for index, sentence in enumerate(self.sentences):
+            if self._is_quoted(sentence):
+                continue
+            if index and any(word in sentence.text for word in _BACK_REFERENCE_WORDS):
+                self._back_reference(sentence, self.sentences[index - 1])
+            if _REPORTING.search(sentence.text):
                 # Most sentences report no speech: one search skips the rules.
                 self._reported(sentence)
         self.statements.sort(key=lambda s: s.start)
@@ -555,6 +565,24 @@ class _Speech:
                 s.index
                 for s in sentences_overlapping(self.sentences, self.sentence_ends, first, last)
             )
+
+    def _back_reference(self, sentence: Sentence, previous: Sentence) -> None:
+        found = _BACK_REFERENCE.match(sentence.text)
+        if (
+            found is None
+            or not _person_like(found.group("name"), self.place_names)
+            or self._is_quoted(previous)
+            or previous.index in self.statement_sentences
+        ):
+            return
+        name, app = found.group("name"), found.group("app")
+        expert = self.registry.resolve(name) or self.registry.add(name, app).name
+        self.excluded.append(
+            (sentence.start + found.start("app"), sentence.start + found.end("app"))
+        )
+        self._add(name, expert, found.group("verb"), "indirect", previous.text, previous.start,
+                  previous.end)  # fmt: skip
+        self.statement_sentences.add(previous.index)
 
     def _office_quotation(self, quoted: re.Match[str]) -> None:
         text, start, end = _quote_text(quoted)
