@@ -54,9 +54,10 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(
-    r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"“'‘(\[]?[A-Z0-9])|[.!?][\"'”’)\]]*$"
+    # Every branch starts at the mark, so the scan skips to marks.
+    r"[.!?](?:[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|[\"'”’)\]]*$"
     # Scraped pages lose the space between sentences: "on Tuesday.Shandong will".
-    r"|(?<=[a-z0-9])[.!?][\"'”’)\]]*(?=[A-Z][a-z])"
+    r"|(?<=[a-z0-9].)[\"'”’)\]]*(?=[A-Z][a-z]))"
 )
 # Scraped pages put a headline, a byline or a paragraph on each line, so a
 # line break before a capital (or a quote, or a digit) also ends a paragraph.
