@@ -46,6 +46,14 @@ def test_every_article_has_gold_and_a_source_line() -> None:
     assert [a for a in sorted(articles) if f"| {a} |" not in sources] == []
 
 
+def test_every_article_comes_with_its_pages_url_as_a_crawler_would_give_it() -> None:
+    """The sidecar holds the URL the gold was taken from, and nothing of the gold's answers."""
+    for gold_path in _gold_files():
+        sidecar = gold_path.with_name(gold_path.name.replace(".gold.json", ".meta.json"))
+        url = json.loads(gold_path.read_text())["source"]["url"]
+        assert json.loads(sidecar.read_text()) == {"url": url}, sidecar.name
+
+
 def test_the_corpus_has_24_articles_from_6_outlets_per_language() -> None:
     for language in quality.LANGUAGES:
         golds = [json.loads(p.read_text()) for p in _gold_files() if _language(p) == language]
