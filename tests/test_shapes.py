@@ -404,6 +404,102 @@ def test_he_said_then_a_named_subject() -> None:
     )
 
 
+def test_a_pinyin_apostrophe_inside_a_given_name() -> None:
+    facts = extract_article(excerpt("en_china-daily_henan-industry-upgrading-briefing", "Run'er"))
+    assert statements(facts) == [("Chen Run'er", "With the Zhengzhou-Luoyang-Xinxiang Nati")]
+    assert (facts.experts["Chen Run'er"].title, facts.experts["Chen Run'er"].organization) == (
+        "governor",
+        "Henan",
+    )
+
+
+def test_according_to_a_known_surname() -> None:
+    text = excerpt(
+        "en_china-daily_henan-industry-upgrading-briefing", "Run'er", "According to Chen"
+    )
+    assert statements(extract_article(text))[1] == (
+        "Chen Run'er",
+        "the demonstration zone boasts nearly 50 ",
+    )
+
+
+def test_an_appositive_in_two_parts_keeps_the_title_and_its_organization() -> None:
+    facts = extract_article(excerpt("en_china-daily_tianjin-innovation-zone", "Yan Yulian"))
+    assert statements(facts) == [("Yan Yulian", "the company generated 60 million yuan in")]
+    assert (facts.experts["Yan Yulian"].title, facts.experts["Yan Yulian"].organization) == (
+        "president",
+        "ebogame",
+    )
+
+
+def test_a_quotation_closing_a_paragraph_is_not_said_by_the_next_paragraphs_speaker() -> None:
+    text = excerpt(
+        "en_china-daily_tianjin-innovation-zone", "Yan Yulian", '," Yan said', "Liu Gang"
+    )
+    speakers = {quote: speaker for speaker, quote in statements(extract_article(text))}
+    assert speakers["It is definitely good news, as companies"] == "Yan Yulian"
+
+
+def test_said_title_name_keeps_the_title() -> None:
+    facts = extract_article(excerpt("en_china-daily_shanxi-coal-aluminum", "said Governor"))
+    assert [s for s, _ in statements(facts)] == ["Li Xiaopeng"]
+    assert facts.experts["Li Xiaopeng"].title == "Governor"
+
+
+def test_he_said_after_a_person_introduced_without_speech_and_a_quotation_paragraph() -> None:
+    text = excerpt(
+        "en_china-daily_shanxi-coal-aluminum", "Xu Hongcai", "Coal ash", "The key is", "Han Xiaoping",
+        "how to sell", "think outside",
+    )  # fmt: skip
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Xu Hongcai"] * 3 + ["Han Xiaoping"] * 2
+    assert facts.experts["Han Xiaoping"].title == "chief researcher"
+
+
+def test_a_shared_surname_is_the_last_of_its_people_named() -> None:
+    text = excerpt(
+        "en_china-daily_hainan-deep-sea-aerospace", "governor Liu Xiaoming", "said Liu Hongjian",
+        "Liu told China Daily",
+    )  # fmt: skip
+    assert [s for s, _ in statements(extract_article(text))] == [
+        "Liu Xiaoming",
+        "Liu Hongjian",
+        "Liu Hongjian",
+    ]
+
+
+# In-house sentences, one shape each: unit tests, not evidence of quality.
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "organization"),
+    [
+        ("Dr. Li Ming, chief scientist at the Hebei Academy of Sciences, said the province "
+         "can lead.", "Li Ming", "chief scientist", "Hebei Academy of Sciences"),
+        ("Zhou Wei, 52, general manager of Sany Heavy Industry, said the province would "
+         "benefit.", "Zhou Wei", "general manager", "Sany Heavy Industry"),
+        ("Li Ka-shing, chairman of CK Group, said the province would benefit.", "Li Ka-shing",
+         "chairman", "CK Group"),
+        ("The province's governor Ren Zhenhe told reporters that Gansu would add 10 GW of "
+         "capacity.", "Ren Zhenhe", "governor", None),
+        ("Shaanxi will double its chip output by 2026, Professor Wang Tao of Xi'an Jiaotong "
+         "University said.", "Wang Tao", None, "Xi'an Jiaotong University"),
+        ("As Liu Wei, deputy director of the provincial commission, put it, the province has "
+         "lithium.", "Liu Wei", "deputy director", "provincial commission"),
+        ("In the opinion of Sun Li, an economist at Nankai University, the plan is realistic.",
+         "Sun Li", "economist", "Nankai University"),
+        ("Zhou Wei, a deputy to the NPC, was quoted as saying that the province would benefit.",
+         "Zhou Wei", "deputy to the NPC", None),
+        ('"The province has the talent and the supply chain," Zhou Wei, Party secretary of '
+         "Changsha, said.", "Zhou Wei", "Party secretary", "Changsha"),
+    ],
+)  # fmt: skip
+def test_a_speaker_named_with_title_and_organization(
+    sentence: str, name: str, title: str | None, organization: str | None
+) -> None:
+    facts = extract_article("Hunan will build a machinery cluster.\n" + sentence + "\n")
+    assert [s for s, _ in statements(facts)] == [name]
+    assert (facts.experts[name].title, facts.experts[name].organization) == (title, organization)
+
+
 # --- English: places, sectors, targets -------------------------------------------
 
 

@@ -25,14 +25,21 @@ VERBS = (
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
     "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
+    "was quoted as saying", "is quoted as saying",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
-_NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){1,2})"
+# "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
+# pinyin apostrophe in lower case.
+_NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+(?:(?:-|['’](?=[aeo]))[a-z]+)?){1,2})"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
-# An appositive; further parts joined by ", and (also) a ..." belong to it
-# ("president of HUST, and also a deputy to the NPC").
-_APP = r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+and\s+(?:also\s+)?(?:a|an|the)\s+[^,;\"“”]{3,200}?)?)"
+# An appositive; further parts joined by ", (and) (also) a ..." belong to it
+# ("president of HUST, and also a deputy to the NPC", "president of ebogame,
+# an online games developer").
+_APP = (
+    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+"
+    r"[^,;\"“”]{3,200}?)?)"
+)
 # A quotation ends at the first closing mark; it cannot contain another
 # opening one either, so each opening mark is scanned only up to the next
 # (a text of a million unclosed “ must not cost 3,000 steps per mark).
@@ -53,6 +60,15 @@ _DESCRIBED = re.compile(
     r"manager|director|insider|insiders|" + _OFFICE + r")\b",
     re.IGNORECASE,
 )
+# An appositive that opens with a title ("Party secretary of Changsha", "founder of X").
+_TITLE_FIRST = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:professor|researcher|economist|analyst|director|"
+    r"head|chief|president|chairman|chairwoman|founder|secretary|governor|mayor|deputy|dean|fellow|"
+    r"expert|engineer|manager|official|member|partner|scientist|executive|CEO|spokesperson|"
+    r"spokesman|spokeswoman|minister|commissioner|lawmaker|legislator|leader)s?\b",
+    re.IGNORECASE,
+)
+_TITLE_FIRST_APP = r"(?P<app>" + _TITLE_FIRST.pattern + r"[^,;\"“”]{0,200}?)"
 ORG_HEADS = re.compile(
     r"\b(?:Institute|Academy|University|College|School|Center|Centre|Ministry|Commission|"
     r"Department|Bureau|Administration|Office|Council|Association|Federation|Society|Group|"
@@ -111,30 +127,44 @@ _NAMED_LEAD = (
     r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile)"
     r"\b[^;\"“”,]{0,120}?,\s+)?"
 )
+# "Dr. Li Ming, 52, chief scientist ...": an honorific before, an age after the name.
+_NAMED_PERSON = r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r")(?:,\s+\d{1,3})?"
 _NAMED_REPORTED = re.compile(
-    _NAMED_LEAD + r"(?P<name>" + _NAME + r"),\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
+    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
     + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
-    _NAMED_LEAD + r"(?P<name>" + _NAME + r"),\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
+    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
     + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
     re.DOTALL,
 )  # fmt: skip
+# "told reporters", "told Xinhua on Monday": whom it was told, before what.
+_TOLD_WHOM = (
+    r"(?:(?<=told)\s+(?:the\s+)?(?:reporters|journalists|media|press|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?)?"
+)
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
+# "The province's governor NAME told reporters that ...": its place may come first.
 _TITLED_NAME_REPORTED = re.compile(
-    _NAMED_LEAD + r"(?P<app>(?:[A-Z][a-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+)?"
+    _NAMED_LEAD + r"(?:[Tt]he\s+(?:province|city|municipality|region)['’]s\s+)?(?P<app>(?:[A-Z][a-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+)?"
     r"(?:[Pp]arty\s+[Ss]ecretary|[Vv]ice[- ][Gg]overnor|[Gg]overnor|[Vv]ice[- ][Mm]ayor|[Mm]ayor|"
     r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator))\s+"
-    r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB
+    r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB + _TOLD_WHOM
     + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
-# In NAME's view, TEXT  /  In the view of NAME, TEXT
+# In NAME's view, TEXT  /  In the view of NAME[, an economist at X], TEXT
 _IN_VIEW = re.compile(
     r"^In\s+(?:(?P<name>" + _NAME + r"|[A-Z][a-z]+)['’]s\s+(?P<verb>view|opinion)|the\s+(?:view|opinion)"
-    r"\s+of\s+(?P<name2>" + _NAME + r"))\s*,\s+(?P<text>\S.*)$",
+    r"\s+of\s+(?P<name2>" + _NAME + r")(?:,\s+" + _TITLE_FIRST_APP + r")?)\s*,\s+(?P<text>\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)  # fmt: skip
+# As NAME[, APPOSITIVE,] put it, TEXT
+_AS_PUT_IT = re.compile(
+    r"^As\s+" + _NAMED_PERSON + r"(?:,\s+" + _APP + r",)?\s+(?:has\s+|had\s+)?"
+    r"(?P<verb>put\s+it|puts\s+it|noted|said|observed|explained|pointed\s+out)\s*,\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # The mayor of Wuhan, NAME, said [that] TEXT: the appositive before the name.
@@ -143,10 +173,10 @@ _APPOSITIVE_FIRST = re.compile(
     + r"(?:also\s+)?" + _VERB + r"(?:\s+that)?\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
-# According to NAME, APPOSITIVE, TEXT
+# According to NAME, APPOSITIVE, TEXT  /  According to Li, TEXT (a known surname)
 _ACCORDING = re.compile(
-    r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?P<name>" + _NAME + r")(?:,\s+" + _APP
-    + r")?,\s+(?P<text>\S.*)$",
+    r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?:(?P<name>" + _NAME + r")(?:,\s+" + _APP
+    + r")?|(?P<name2>[A-Z][a-z]+)),\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
@@ -156,9 +186,11 @@ _TRAILING_VERB_NAME = re.compile(
     re.DOTALL,
 )  # fmt: skip
 # TEXT, NAME, APPOSITIVE[,] said [at an event ...].  /  TEXT, he said.
+# TEXT, Professor NAME of ORG said.: the organization joined by "of" without commas.
 _TRAILING_NAME_VERB = re.compile(
-    r"^(?P<text>\S.*?),\s+(?P<name>" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC + r"?[A-Z][a-z]+)"
-    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?),?)?\s+(?:also\s+)?" + _VERB
+    r"^(?P<text>\S.*?),\s+(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC
+    + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^;\"“”]{3,250}?),?"
+    + r"|\s+(?P<app_of>(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,120}?))?\s+(?:also\s+)?" + _VERB
     # "..., NAME, a deputy, told Yicai.": whom it was told.
     + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
     # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
@@ -186,7 +218,7 @@ _SHORT_REPORTED = re.compile(
     + r"(?:,\s+(?:also\s+)?(?:a|an|the)\s+[^,;\"“”]{3,150}?,)?"
     + r"\s+(?:also\s+|further\s+|then\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?" + _VERB
     # "told the Global Times on Thursday that ...": whom it was said to, then what.
-    + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][^;\"“]{0,80}?\s+that\s+|"
+    + r"(?:(?<=told)\s+(?:the\s+)?(?:[A-Z]|reporters|journalists|media)[^;\"“]{0,80}?\s+that\s+|"
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
@@ -221,8 +253,23 @@ _TRAILING_DESCRIBED = re.compile(
 )  # fmt: skip
 
 
+# "Han Xiaoping, chief researcher at X, is not so optimistic ...": a person
+# introduced with an appositive, whom a following "he said" may mean.
+_INTRODUCED = re.compile(r"^" + _NAMED_PERSON + r",\s+" + _APP + r",\s+(?:who\s+)?(?=[a-z])")
+
+
+@dataclass(frozen=True)
+class _Introduction:
+    position: int
+    name: str
+    app: str
+    app_span: tuple[int, int]
+
+
 _REPORTING = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in VERBS) + r"|[Aa]ccording to|citing|view|opinion)\b"
+    r"\b(?:"
+    + "|".join(re.escape(v) for v in VERBS)
+    + r"|[Aa]ccording to|citing|view|opinion|put it)\b"
 )
 
 
@@ -259,7 +306,8 @@ SENTENCE_RULES = (
           ("overnor", "ayor", "ecretary", "rofessor", "hairman", "hairwoman", "eputy", "awmaker",
            "egislator")),
     _Rule("the title, name, said", _APPOSITIVE_FIRST, "named", ("he ",)),
-    _Rule("in name's view,", _IN_VIEW, "known", ("view", "opinion")),
+    _Rule("in name's view,", _IN_VIEW, "named", ("view", "opinion")),
+    _Rule("as name put it,", _AS_PUT_IT, "named", ("As ",)),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
     _Rule("..., name, appositive, said", _TRAILING_NAME_VERB, "named"),
     _Rule("[lead,] [title] speaker said", _SHORT_REPORTED, "known"),
@@ -268,10 +316,13 @@ SENTENCE_RULES = (
     _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
+# A quotation's speaker follows it in its paragraph: a quotation closing one
+# paragraph is not said by "NAME, TITLE, said" opening the next.
+_SAME_PARAGRAPH = r"[ \t]*"
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE
-    + r"\s*"
+    + _SAME_PARAGRAPH
     + _VERB
     + r"\s+(?P<name>"
     + _HONORIFIC
@@ -290,7 +341,7 @@ _SPEAKER_THEN_VERB = (
     + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
 )  # fmt: skip
 # "QUOTE," NAME[, APPOSITIVE,] said.
-_QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + r"\s*" + _SPEAKER_THEN_VERB + r"\b")
+_QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + _SAME_PARAGRAPH + _SPEAKER_THEN_VERB + r"\b")
 # "QUOTE," the mayor said.
 _QUOTE_THEN_OFFICE_VERB = re.compile(
     _QUOTE + r"\s*(?P<speaker>" + _BY_OFFICE + r")\s+(?:also\s+)?" + _VERB + r"\b"
@@ -309,6 +360,9 @@ _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 # The rest of the attribution ("..., the manufacturer of the trucks."), then a
 # quotation that closes the paragraph.
 _NEXT_QUOTE = re.compile(r"[^\"“”\n]{0,250}?[.!?]?[ \t]+" + _QUOTE + r"[ \t]*(?=\n|$)")
+# A paragraph that is one quotation and nothing else goes on from the speaker
+# of the quotation before it.
+_QUOTE_PARAGRAPH = re.compile(r"[ \t]*(?:\n[ \t]*)+" + _QUOTE + r"[ \t]*(?=\n|$)")
 
 
 @dataclass
@@ -354,14 +408,26 @@ def split_organization(org: str) -> str | None:
     return None
 
 
+_SECOND_PART = re.compile(r",\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+")
+
+
 def parse_appositive(app: str | None) -> tuple[str | None, str | None, str | None]:
     """'director of the Institute of X of the Y' -> (title, organization, parent)."""
     if not app:
         return None, None, None
-    app = re.sub(r"^(?:a|an|the)\s+", "", app.strip(), flags=re.IGNORECASE)
+    # "of Xi'an Jiaotong University" after a name: an organization without a title.
+    of_organization = re.match(r"(?:of|from|at|with)\s+(?:the\s+)?", app)
+    if of_organization:
+        org = app[of_organization.end() :].strip()
+        return None, org, split_organization(org)
+    # "president of ebogame, an online games developer": the second part
+    # describes the organization; the first holds the title and its name.
+    app = _SECOND_PART.split(app.strip(), maxsplit=1)[0]
+    app = re.sub(r"^(?:a|an|the)\s+", "", app, flags=re.IGNORECASE)
+    titled = _TITLE_FIRST.match(app) is not None
     for match in re.finditer(r"\s+(?:of|at|with|from|for|in)\s+(?:the\s+)?", app):
         org = app[match.end() :].strip()
-        if org[:1].isupper() or ORG_HEADS.search(org):
+        if org[:1].isupper() or ORG_HEADS.search(org) or (titled and match.start() < 40):
             title = app[: match.start()].strip()
             if not title:
                 continue
@@ -387,6 +453,10 @@ class _Registry:
         self.last: str | None = None
 
     def add(self, name: str, app: str | None) -> Expert:
+        # "said Governor Li Xiaopeng": the title written before the name.
+        title_before = _TITLE_PREFIX.match(name)
+        if app is None and title_before:
+            app = title_before.group(0).strip()
         name = _bare_name(name)
         expert = self.experts.get(name)
         title, org, parent = parse_appositive(app)
@@ -512,6 +582,15 @@ class _Speech:
         # covered_starts (sorted) are where those quotations begin.
         self.is_covered = bytearray(len(body) + 1)
         self.covered_starts: list[int] = []
+        self.introductions = [
+            _Introduction(
+                sentence.start, found.group("name"), found.group("app"),
+                (sentence.start + found.start("app"), sentence.start + found.end("app")),
+            )
+            for sentence in sentences
+            if (found := _INTRODUCED.match(sentence.text))
+            and _person_like(found.group("name"), place_names)
+        ]  # fmt: skip
 
     def read(self) -> SpeechResult:
         # A press-conference transcript: every turn after a "NAME:" line is said.
@@ -536,6 +615,7 @@ class _Speech:
                 # Most sentences report no speech: one search skips the rules.
                 self._reported(sentence)
         self.statements.sort(key=lambda s: s.start)
+        self._resolve_pronouns()
         self._resolve_late_surnames()
         self._resolve_offices()
         return SpeechResult(
@@ -613,6 +693,44 @@ class _Speech:
             if len(holders) == 1:
                 self.statements[index] = dataclasses.replace(statement, expert_name=holders[0])
 
+    def _resolve_pronouns(self) -> None:
+        """ "he said" is the person named last before it, by position (the patterns
+        ran in another order): a speaker, or someone introduced with an appositive.
+        Reported speech by a pronoun that has no such person is dropped. A surname
+        two experts share ("Liu said") is likewise the last of them named before."""
+        introductions = iter(self.introductions)
+        pending = next(introductions, None)
+        antecedent: str | _Introduction | None = None
+        last_of_surname: dict[str, str] = {}
+        resolved = []
+        for statement in self.statements:
+            while pending is not None and pending.position <= statement.start:
+                antecedent, pending = pending, next(introductions, None)
+            if re.fullmatch(_PRONOUN, statement.speaker_text):
+                expert = self._antecedent(antecedent)
+                if expert is None and statement.kind == "indirect":
+                    continue
+                statement = dataclasses.replace(statement, expert_name=expert)
+            elif statement.speaker_text in last_of_surname:
+                statement = dataclasses.replace(
+                    statement, expert_name=last_of_surname[statement.speaker_text]
+                )
+            if statement.expert_name in self.registry.experts:
+                antecedent = statement.expert_name
+                for surname in self.registry.experts[statement.expert_name].aliases:
+                    last_of_surname[surname] = statement.expert_name
+            resolved.append(statement)
+        self.statements = resolved
+
+    def _antecedent(self, antecedent: str | _Introduction | None) -> str | None:
+        if not isinstance(antecedent, _Introduction):
+            return antecedent
+        known = self.registry.resolve(antecedent.name)
+        if known is not None:
+            return known
+        self.excluded.append(antecedent.app_span)
+        return self.registry.add(antecedent.name, antecedent.app).name
+
     def _resolve_late_surnames(self) -> None:
         """'"…," said Hu.' read before 'Hu Yuting, governor of Jilin, said …' (quotations
         come first): the surname is the person the reported speech named, if only one."""
@@ -679,6 +797,7 @@ class _Speech:
                 )
                 or end
             )
+        end = self._quotation_paragraphs(max(end, quoted.end()), name, expert, quoted.group("verb"))
         self.statement_sentences.update(
             s.index for s in sentences_overlapping(self.sentences, self.sentence_ends, start, end)
         )
@@ -693,7 +812,9 @@ class _Speech:
         if (
             app is not None
             and pattern is not _NAME_VERB_QUOTE
-            and not (ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app))
+            and not (
+                ORG_HEADS.search(app) or re.match(r"(?:a|an|the)\s", app) or _TITLE_FIRST.match(app)
+            )
         ):
             app = None
         if not (app or len(name.split()) > 1):
@@ -718,6 +839,25 @@ class _Speech:
         self._cover(more_start, more_end)
         return more_end
 
+    def _quotation_paragraphs(
+        self, position: int, speaker: str, expert: str | None, verb: str
+    ) -> int:
+        """Paragraphs that are only a quotation, right after the paragraph holding a
+        statement, go on in the speaker's voice; where the last of them ends."""
+        line_end = self.body.find("\n", position)
+        while line_end != -1:
+            following = _QUOTE_PARAGRAPH.match(self.body, line_end)
+            if following is None or self.is_covered[following.start("quote")]:
+                break
+            more, more_start, more_end = _quote_text(following)
+            if len(more.split()) < 4:
+                break
+            self._add(speaker, expert, verb, "direct", more, more_start, more_end)
+            self._cover(following.start("quote"), following.end("quote"))
+            position = more_end
+            line_end = self.body.find("\n", following.end())
+        return position
+
     def _reported(self, sentence: Sentence) -> None:
         for rule in SENTENCE_RULES:
             if not rule.may_match(sentence.text):
@@ -736,7 +876,8 @@ class _Speech:
             # "NAME, TITLE, stressed that ... . "We must ..."": the quotation that
             # closes the paragraph is the same speaker's.
             verb = match.groupdict().get("verb") or "according to"
-            self._following_quotation(sentence.end, speaker_text, expert_name, verb)
+            end = self._following_quotation(sentence.end, speaker_text, expert_name, verb)
+            self._quotation_paragraphs(end or sentence.end, speaker_text, expert_name, verb)
             return
 
 
@@ -764,11 +905,15 @@ def _rule_speaker(
             registry.add(known, None)
     if known is not None:
         return name, known
-    if re.fullmatch(_PRONOUN, name) or not _person_like(name, place_names):
+    if re.fullmatch(_PRONOUN, name):
+        # Whom it means is settled by position once the whole text is read.
+        return name, None
+    if not _person_like(name, place_names):
         return None
-    app = groups.get("app")
+    app_group = "app_of" if groups.get("app_of") else "app"
+    app = groups.get(app_group)
     if rule.speaker == "named" and (app or len(name.split()) > 1):
-        span = (offset + match.start("app"), offset + match.end("app")) if app else None
+        span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
         if span:
             excluded.append(span)
         return name, registry.add(name, app).name
