@@ -679,6 +679,18 @@ def test_achieved_growth_is_not_an_initiative() -> None:
     assert [t for i in facts.initiatives for t in i.targets] == []
 
 
+def test_what_a_province_develops_or_fosters_is_its_sector() -> None:
+    text = excerpt(
+        "en_china-daily_henan-industry-upgrading-briefing", "develop advanced manufacturing"
+    )
+    assert ("Henan", "advanced manufacturing", None) in pairs(extract_article(text))
+
+
+def test_a_means_is_no_sector_item() -> None:
+    text = "Guangdong develops a new growth engine through low-altitude economy.\n"
+    assert {words for _, words, _ in pairs(extract_article(text))} == {"low-altitude economy"}
+
+
 # --- Chinese ---------------------------------------------------------------------
 
 

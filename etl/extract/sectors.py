@@ -33,7 +33,9 @@ _INDUSTRY_CUE = (
 _PLAIN_CUE = (
     r"\b(?:such as|including|like|namely|"
     r"focus(?:es|ed|ing)? on(?:\s+the\s+(?:development|growth|cultivation)\s+of)?|"
-    r"breakthroughs\s+in|on)\s+"
+    r"breakthroughs\s+in|on|"
+    # "develop advanced manufacturing and foster biomedicine": what a province grows.
+    r"(?:develop|foster|cultivate|nurture|grow|expand|strengthen)(?:s|ed|ing)?)\s+"
 )
 # An item never holds a cue of its own: "focus on new areas such as deep sea"
 # lists what follows "such as", not "new areas such as deep sea".
@@ -66,7 +68,9 @@ _NOT_AN_ITEM = re.compile(
     r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
     r"fields?|areas?|according)$|"
     # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
-    r"^\w+(?:ing|ed)\s+(?:a|an|the|its|their|new|more)\b",
+    r"^\w+(?:ing|ed)\s+(?:a|an|the|its|their|new|more)\b|"
+    # "new growth engine through low-altitude economy": a means, not an industry.
+    r".*\b(?:through|via)\b",
     re.IGNORECASE,
 )
 
@@ -157,6 +161,7 @@ def _one_per_start(
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
     r"\b(?:such|including|like|namely|focus\w*|breakthroughs|on|industr\w*|sectors?|fields?|areas?|"
+    r"develop\w*|foster\w*|cultivat\w*|nurtur\w*|grow\w*|expand\w*|strengthen\w*|"
     r"clusters?|chains?|tracks?)\b",
     re.IGNORECASE,
 )
@@ -212,7 +217,9 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
 
 
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:the|a|an|its|their|emerging|key|major|such)\s+)+", re.IGNORECASE
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|(?:develop|foster|cultivate|nurture|grow|"
+    r"expand|strengthen)(?:s|ed|ing)?)\s+)+",
+    re.IGNORECASE,
 )
 
 
