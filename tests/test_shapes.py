@@ -691,6 +691,12 @@ def test_a_means_is_no_sector_item() -> None:
     assert {words for _, words, _ in pairs(extract_article(text))} == {"low-altitude economy"}
 
 
+def test_is_looking_to_commits_and_a_converted_amount_is_no_second_target() -> None:
+    text = excerpt("en_china-daily_ningxia-new-materials", "is looking to achieve")
+    targets = {(t.quantity, t.text) for i in extract_article(text).initiatives for t in i.targets}
+    assert targets == {(200000000000, "more than 200 billion yuan"), (20, "about 20 percent")}
+
+
 # --- Chinese ---------------------------------------------------------------------
 
 

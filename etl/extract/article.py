@@ -45,6 +45,7 @@ _COMMITMENT = re.compile(
     r"push(?:es|ed|ing)?|bet(?:s|ting)? on|gear(?:s|ed|ing)? up|evolv(?:e|es|ed|ing) into|tap(?:s|ping)? into|explor(?:e|es|ed|ing)|"
     r"doubl(?:e|es|ed|ing) down|outlin(?:e|es|ed|ing)|vigorously|striving|turn(?:s|ing)? itself|"
     r"expected to|is to|are to|goal|blueprint|plan|roadmap|action plan|work reports?|"
+    r"look(?:s|ing)? to|hop(?:e|es|ing) to|intend(?:s|ing)? to|"
     r"projected|forecast|anticipated|"
     r"leading|pillar|key industr|clusters?|chains?|industries|hubs?|bases?|"
     r"extend(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|deepen(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|"

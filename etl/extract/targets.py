@@ -209,10 +209,18 @@ _PER_FIRM_AID = re.compile(
 )
 
 
+# "200 billion yuan (about $31 billion)": the same amount in another currency.
+_CONVERSION_OPENS = re.compile(
+    r"\(\s*(?:(?:" + _APPROX + r")\s*)?(?:[\d.,]+\s*(?:to|-|–)\s*)?(?:US\$|\$)?$", re.IGNORECASE
+)
+
+
 def _money(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _MONEY.finditer(body, start, end):
         if _PER_FIRM_AID.search(body, max(start, match.start() - 40), match.start()):
+            continue
+        if _CONVERSION_OPENS.search(body, max(start, match.start() - 20), match.start()):
             continue
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
