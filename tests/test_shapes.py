@@ -468,6 +468,16 @@ def test_a_shared_surname_is_the_last_of_its_people_named() -> None:
     ]
 
 
+def test_said_x_adding_that_y_is_said_from_x() -> None:
+    text = (
+        "Hunan will build a machinery cluster.\nLi Hua, director of the provincial bureau, said "
+        "the province would add 20 firms, adding that demand was strong.\n"
+    )
+    assert statements(extract_article(text)) == [
+        ("Li Hua", "the province would add 20 firms, addi")
+    ]
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),
@@ -490,6 +500,9 @@ def test_a_shared_surname_is_the_last_of_its_people_named() -> None:
          "Zhou Wei", "deputy to the NPC", None),
         ('"The province has the talent and the supply chain," Zhou Wei, Party secretary of '
          "Changsha, said.", "Zhou Wei", "Party secretary", "Changsha"),
+        ("NPC deputy Li Hua said the province would benefit.", "Li Hua", "NPC deputy", None),
+        ("Industry analyst Zhang Wei said the province would benefit.", "Zhang Wei",
+         "Industry analyst", None),
     ],
 )  # fmt: skip
 def test_a_speaker_named_with_title_and_organization(

@@ -131,7 +131,9 @@ _NAMED_LEAD = (
 _NAMED_PERSON = r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r")(?:,\s+\d{1,3})?"
 _NAMED_REPORTED = re.compile(
     _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
-    + r"(?P<mid>[^;\"“]{0,160}?)\s+that\s+(?P<text>\S.*)$",
+    # "said X, adding that Y": the first "that" is not after an addition.
+    + r"(?P<mid>(?:(?!,\s+(?:adding|noting|saying|stressing|emphasizing)\b)[^;\"“]){0,160}?)"
+    + r"\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
@@ -148,9 +150,11 @@ _TOLD_WHOM = (
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
 # "The province's governor NAME told reporters that ...": its place may come first.
 _TITLED_NAME_REPORTED = re.compile(
-    _NAMED_LEAD + r"(?:[Tt]he\s+(?:province|city|municipality|region)['’]s\s+)?(?P<app>(?:[A-Z][a-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+)?"
+    _NAMED_LEAD + r"(?:[Tt]he\s+(?:province|city|municipality|region)['’]s\s+)?(?P<app>(?:[A-Z][A-Za-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+|[Ss]enior\s+)?"
     r"(?:[Pp]arty\s+[Ss]ecretary|[Vv]ice[- ][Gg]overnor|[Gg]overnor|[Vv]ice[- ][Mm]ayor|[Mm]ayor|"
-    r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator))\s+"
+    r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator|[Mm]ember|"
+    r"[Aa]nalyst|[Rr]esearcher|[Ee]conomist|[Ee]xpert|[Oo]fficial|[Dd]irector|[Pp]remier|"
+    r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ff]ounder|CEO))\s+"
     r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB + _TOLD_WHOM
     + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
@@ -304,7 +308,8 @@ SENTENCE_RULES = (
     _Rule("according to name,", _ACCORDING, "named", ("ccording to",)),
     _Rule("title name said", _TITLED_NAME_REPORTED, "named",
           ("overnor", "ayor", "ecretary", "rofessor", "hairman", "hairwoman", "eputy", "awmaker",
-           "egislator")),
+           "egislator", "ember", "nalyst", "esearcher", "conomist", "xpert", "fficial", "irector",
+           "remier", "pokes", "ounder", "CEO")),
     _Rule("the title, name, said", _APPOSITIVE_FIRST, "named", ("he ",)),
     _Rule("in name's view,", _IN_VIEW, "named", ("view", "opinion")),
     _Rule("as name put it,", _AS_PUT_IT, "named", ("As ",)),
