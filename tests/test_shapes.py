@@ -474,7 +474,7 @@ def test_said_x_adding_that_y_is_said_from_x() -> None:
         "the province would add 20 firms, adding that demand was strong.\n"
     )
     assert statements(extract_article(text)) == [
-        ("Li Hua", "the province would add 20 firms, addi")
+        ("Li Hua", "the province would add 20 firms, adding ")
     ]
 
 
