@@ -710,6 +710,12 @@ def test_is_looking_to_commits_and_a_converted_amount_is_no_second_target() -> N
     assert targets == {(200000000000, "more than 200 billion yuan"), (20, "about 20 percent")}
 
 
+def test_money_of_a_cluster_being_nurtured_is_a_target() -> None:
+    text = excerpt("en_china-daily_jilin-industrial-clusters", "nurturing 10 major")
+    quantities = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert {10**12, 10**11} <= quantities
+
+
 # --- Chinese ---------------------------------------------------------------------
 
 

@@ -105,6 +105,8 @@ _LOOKS_AHEAD = re.compile(
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost)|"
     # "Sanya has projected a GDP growth rate of around 6.5 percent for 2025"
     r"projected|projects|forecast|forecasts|anticipated|anticipates|"
+    # "nurturing 10 clusters, including a 1 trillion yuan automotive cluster"
+    r"nurturing|cultivating|fostering|"
     r"by (?:the end of )?20\d\d)\b",
     re.IGNORECASE,
 )
