@@ -711,7 +711,7 @@ def test_is_looking_to_commits_and_a_converted_amount_is_no_second_target() -> N
 
 
 def test_money_of_a_cluster_being_nurtured_is_a_target() -> None:
-    text = excerpt("en_china-daily_jilin-industrial-clusters", "nurturing 10 major")
+    text = excerpt("en_china-daily_jilin-industrial-clusters", "First, Jilin", "nurturing 10 major")
     quantities = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert {10**12, 10**11} <= quantities
 
