@@ -478,6 +478,14 @@ def test_said_x_adding_that_y_is_said_from_x() -> None:
     ]
 
 
+def test_points_announced_by_a_speaker_are_the_speakers() -> None:
+    text = excerpt(
+        "en_china-daily_jilin-industrial-clusters", "Li Guoqiang, vice-governor", "Li said that",
+        "First, Jilin", "Second, the province",
+    )  # fmt: skip
+    assert [s for s, _ in statements(extract_article(text))] == ["Li Guoqiang"] * 4
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),

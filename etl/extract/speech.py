@@ -365,6 +365,17 @@ _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
 # The rest of the attribution ("..., the manufacturer of the trucks."), then a
 # quotation that closes the paragraph.
 _NEXT_QUOTE = re.compile(r"[^\"“”\n]{0,250}?[.!?]?[ \t]+" + _QUOTE + r"[ \t]*(?=\n|$)")
+# "Li said that ... focusing on three key areas." then "First, ..." and "Second,
+# ...": the points the speaker announced, each a paragraph of its own.
+_ANNOUNCES_POINTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|the following)\s+(?:\w+\s+)?(?:areas|aspects|ways|"
+    r"points|measures|tasks|priorities|steps|fronts|directions)\b|:\s*$",
+    re.IGNORECASE,
+)
+_POINT = re.compile(
+    r"[ \t]*\n\s*(?P<point>(?:First|Second|Third|Fourth|Fifth|Sixth|Firstly|Secondly|Thirdly|"
+    r"Finally|Lastly|In addition|Moreover)\b,?[^\n]*)"
+)
 # A paragraph that is one quotation and nothing else goes on from the speaker
 # of the quotation before it.
 _QUOTE_PARAGRAPH = re.compile(r"[ \t]*(?:\n[ \t]*)+" + _QUOTE + r"[ \t]*(?=\n|$)")
@@ -844,6 +855,23 @@ class _Speech:
         self._cover(more_start, more_end)
         return more_end
 
+    def _points(self, position: int, speaker: str, expert: str | None, verb: str) -> None:
+        """Paragraphs opening with "First,", "Second," ... after the statement that
+        announced them: each is the speaker's."""
+        line_end = self.body.find("\n", position)
+        while line_end != -1:
+            point = _POINT.match(self.body, line_end)
+            if point is None or self.is_covered[point.start("point")]:
+                return
+            start, end = trim(self.body, point.start("point"), point.end("point"))
+            self._add(speaker, expert, verb, "indirect", self.body[start:end], start, end)
+            self._cover(start, end)
+            self.statement_sentences.update(
+                s.index
+                for s in sentences_overlapping(self.sentences, self.sentence_ends, start, end)
+            )
+            line_end = self.body.find("\n", point.end())
+
     def _quotation_paragraphs(
         self, position: int, speaker: str, expert: str | None, verb: str
     ) -> int:
@@ -883,6 +911,8 @@ class _Speech:
             verb = match.groupdict().get("verb") or "according to"
             end = self._following_quotation(sentence.end, speaker_text, expert_name, verb)
             self._quotation_paragraphs(end or sentence.end, speaker_text, expert_name, verb)
+            if _ANNOUNCES_POINTS.search(match.group("text")):
+                self._points(sentence.end, speaker_text, expert_name, verb)
             return
 
 
