@@ -486,6 +486,13 @@ def test_points_announced_by_a_speaker_are_the_speakers() -> None:
     assert [s for s, _ in statements(extract_article(text))] == ["Li Guoqiang"] * 4
 
 
+def test_a_dateline_is_not_part_of_what_was_said() -> None:
+    text = excerpt("en_yicai_shanghai-three-leading-industries", "(Yicai) Jan. 24")
+    assert [t for _, t in statements(extract_article(text))] == [
+        "Shanghai will further promote the develo"
+    ]
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),

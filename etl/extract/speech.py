@@ -957,9 +957,19 @@ def _rule_speaker(
     return None
 
 
+# "BEIJING, June 27 (Xinhua) -- " or "(Yicai) Jan. 24 -- " before what was said.
+_DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][A-Za-z'’.\- ]{1,40},\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*)?\([A-Za-z .]{2,40}\)\s*"
+    r"(?:[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*)?(?:--|—|–)\s*"
+)
+
+
 def _add_reported(
     add: Callable[..., None], match: re.Match[str], offset: int, speaker: str, expert: str | None
 ) -> None:
-    start, end = offset + match.start("text"), offset + match.end("text")
+    text = match.group("text")
+    lead = _DATELINE_LEAD.match(text)
+    skipped = lead.end() if lead else 0
+    start, end = offset + match.start("text") + skipped, offset + match.end("text")
     verb = match.groupdict().get("verb") or "according to"
-    add(speaker, expert, verb, "indirect", match.group("text"), start, end)
+    add(speaker, expert, verb, "indirect", text[skipped:], start, end)
