@@ -493,6 +493,36 @@ def test_a_dateline_is_not_part_of_what_was_said() -> None:
     ]
 
 
+def test_place_title_name_said_in_a_statement_to_an_outlet_that() -> None:
+    text = excerpt("en_cnbc_xian-next-silicon-valley", "Xi'an Mayor Li Mingyuan")
+    facts = extract_article(text)
+    assert statements(facts)[:2] == [
+        ("Li Mingyuan", "tech innovation is at the top of his lis"),
+        ("Li Mingyuan", "by 2025, Xi'an aims to achieve output in"),
+    ]
+    assert facts.experts["Li Mingyuan"].title == "Xi'an Mayor"
+
+
+def test_text_then_name_title_told_a_press_briefing_then_surname_told_reporters() -> None:
+    text = excerpt(
+        "en_xinhua_guizhou-six-industrial-bases", "told a press briefing", "Li told reporters"
+    )
+    assert [s for s, _ in statements(extract_article(text))] == ["Li Bingjun", "Li Bingjun"]
+
+
+def test_name_title_expressed_that_without_the_closing_comma() -> None:
+    text = excerpt("en_sstv_hainan-deputies-cities", "Liu Chong, mayor")
+    assert statements(extract_article(text)) == [
+        ("Liu Chong", "Wenchang is attracting precise investmen")
+    ]
+
+
+def test_a_quotation_in_the_paragraph_that_introduced_a_person_is_theirs() -> None:
+    facts = extract_article(excerpt("en_peoples-daily_hunan-computing-industry", "Li Xiao,"))
+    assert statements(facts) == [("Li Xiao", "The computer is made in Zhuzhou, Hunan p")]
+    assert facts.experts["Li Xiao"].title == "marketing manager"
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),

@@ -25,7 +25,7 @@ VERBS = (
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
     "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
-    "was quoted as saying", "is quoted as saying",
+    "was quoted as saying", "is quoted as saying", "expressed",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -129,8 +129,9 @@ _NAMED_LEAD = (
 )
 # "Dr. Li Ming, 52, chief scientist ...": an honorific before, an age after the name.
 _NAMED_PERSON = r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r")(?:,\s+\d{1,3})?"
+# "NAME, mayor of Wenchang expressed that ...": the closing comma may be missing.
 _NAMED_REPORTED = re.compile(
-    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",\s+(?:also\s+)?" + _VERB
+    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?" + _VERB
     # "said X, adding that Y": the first "that" is not after an addition.
     + r"(?P<mid>(?:(?!,\s+(?:adding|noting|saying|stressing|emphasizing)\b)[^;\"“]){0,160}?)"
     + r"\s+that\s+(?P<text>\S.*)$",
@@ -143,20 +144,24 @@ _NAMED_COLON = re.compile(
     re.DOTALL,
 )  # fmt: skip
 # "told reporters", "told Xinhua on Monday": whom it was told, before what.
-_TOLD_WHOM = (
-    r"(?:(?<=told)\s+(?:the\s+)?(?:reporters|journalists|media|press|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
-    r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?)?"
+# Whom it was told: "reporters", "a press briefing", "Xinhua", "the Global Times".
+_TOLD_AUDIENCE = (
+    r"(?:(?:the|a)\s+)?(?:reporters|journalists|media|(?:press|news)(?:\s+(?:briefing|conference))?|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
+_TOLD_WHOM = r"(?:(?<=told)\s+" + _TOLD_AUDIENCE + r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?)?"
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
 # "The province's governor NAME told reporters that ...": its place may come first.
 _TITLED_NAME_REPORTED = re.compile(
-    _NAMED_LEAD + r"(?:[Tt]he\s+(?:province|city|municipality|region)['’]s\s+)?(?P<app>(?:[A-Z][A-Za-z]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+|[Ss]enior\s+)?"
+    _NAMED_LEAD + r"(?:[Tt]he\s+(?:province|city|municipality|region)['’]s\s+)?(?P<app>(?:[A-Z][\w'’\-]+\s+)?(?:[Pp]rovincial\s+|[Mm]unicipal\s+|[Cc]ity\s+|[Ss]enior\s+)?"
     r"(?:[Pp]arty\s+[Ss]ecretary|[Vv]ice[- ][Gg]overnor|[Gg]overnor|[Vv]ice[- ][Mm]ayor|[Mm]ayor|"
     r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator|[Mm]ember|"
     r"[Aa]nalyst|[Rr]esearcher|[Ee]conomist|[Ee]xpert|[Oo]fficial|[Dd]irector|[Pp]remier|"
     r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ff]ounder|CEO))\s+"
     r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB + _TOLD_WHOM
-    + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
+    # "said in a statement last month to CNBC that ...": where and to whom, then what.
+    + r"(?:\s+(?:in|at|during|on|to|last)\s[^;\"“,]{0,120}?\s+that\s+|\s+that\s+|[:,]\s+|\s+(?=[a-z]))"
+    + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # In NAME's view, TEXT  /  In the view of NAME[, an economist at X], TEXT
@@ -196,7 +201,7 @@ _TRAILING_NAME_VERB = re.compile(
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^;\"“”]{3,250}?),?"
     + r"|\s+(?P<app_of>(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,120}?))?\s+(?:also\s+)?" + _VERB
     # "..., NAME, a deputy, told Yicai.": whom it was told.
-    + r"(?:(?<=told)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    + r"(?:(?<=told)\s+" + _TOLD_AUDIENCE + r")?"
     # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
     + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?"
     # "TEXT, he noted, adding that MORE": the sentence's first words are still his.
@@ -259,7 +264,11 @@ _TRAILING_DESCRIBED = re.compile(
 
 # "Han Xiaoping, chief researcher at X, is not so optimistic ...": a person
 # introduced with an appositive, whom a following "he said" may mean.
-_INTRODUCED = re.compile(r"^" + _NAMED_PERSON + r",\s+" + _APP + r",\s+(?:who\s+)?(?=[a-z])")
+# The appositive may hold a company's "Co., Ltd.".
+_INTRODUCED = re.compile(
+    r"^" + _NAMED_PERSON + r",\s+(?P<app>(?:[^,;\"“”]|,\s*(?=Ltd\b|Inc\b|LLC\b)){3,250}?),\s+"
+    r"(?:who\s+)?(?=[a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -268,6 +277,10 @@ class _Introduction:
     name: str
     app: str
     app_span: tuple[int, int]
+    sentence: Sentence
+
+
+_BARE_QUOTE = re.compile(_QUOTE)
 
 
 _REPORTING = re.compile(
@@ -601,7 +614,7 @@ class _Speech:
         self.introductions = [
             _Introduction(
                 sentence.start, found.group("name"), found.group("app"),
-                (sentence.start + found.start("app"), sentence.start + found.end("app")),
+                (sentence.start + found.start("app"), sentence.start + found.end("app")), sentence,
             )
             for sentence in sentences
             if (found := _INTRODUCED.match(sentence.text))
@@ -630,10 +643,12 @@ class _Speech:
             if _REPORTING.search(sentence.text):
                 # Most sentences report no speech: one search skips the rules.
                 self._reported(sentence)
+        for introduction in self.introductions:
+            self._introduced_quotation(introduction)
         self.statements.sort(key=lambda s: s.start)
+        self._resolve_offices()
         self._resolve_pronouns()
         self._resolve_late_surnames()
-        self._resolve_offices()
         return SpeechResult(
             self.registry.experts, self.statements, self.excluded, self.statement_sentences
         )
@@ -709,30 +724,57 @@ class _Speech:
             if len(holders) == 1:
                 self.statements[index] = dataclasses.replace(statement, expert_name=holders[0])
 
+    def _introduced_quotation(self, introduction: _Introduction) -> None:
+        """ "NAME, TITLE, introduced a computer at the fair. “The computer is made in
+        ...”": a quotation no one is said to speak, in the paragraph that introduced a
+        person, is that person's."""
+        if introduction.sentence.index in self.statement_sentences:
+            return  # a speaker, whose quotations the rules above have read
+        paragraph_end = self.body.find("\n", introduction.sentence.end)
+        if paragraph_end == -1:
+            paragraph_end = len(self.body)
+        quoted = _BARE_QUOTE.search(self.body, introduction.sentence.end, paragraph_end)
+        if quoted is None or self.is_covered[quoted.start("quote")]:
+            return
+        text, start, end = _quote_text(quoted)
+        if len(text.split()) < 4:
+            return
+        expert = self._antecedent(introduction)
+        self._add(introduction.name, expert, "said", "direct", text, start, end)
+        self._cover(quoted.start("quote"), quoted.end("quote"))
+        self.statement_sentences.update(
+            s.index for s in sentences_overlapping(self.sentences, self.sentence_ends, start, end)
+        )
+
     def _resolve_pronouns(self) -> None:
         """ "he said" is the person named last before it, by position (the patterns
         ran in another order): a speaker, or someone introduced with an appositive.
-        Reported speech by a pronoun that has no such person is dropped. A surname
+        Reported speech by a pronoun with no one named before it, and any pronoun
+        after an unnamed speaker ("an official said"), is dropped. A surname
         two experts share ("Liu said") is likewise the last of them named before."""
         introductions = iter(self.introductions)
         pending = next(introductions, None)
         antecedent: str | _Introduction | None = None
+        unnamed = False  # the last speaker before is one the text does not name
         last_of_surname: dict[str, str] = {}
         resolved = []
         for statement in self.statements:
             while pending is not None and pending.position <= statement.start:
-                antecedent, pending = pending, next(introductions, None)
+                antecedent, pending, unnamed = pending, next(introductions, None), False
             if re.fullmatch(_PRONOUN, statement.speaker_text):
-                expert = self._antecedent(antecedent)
-                if expert is None and statement.kind == "indirect":
+                expert = None if unnamed else self._antecedent(antecedent)
+                if expert is None and (unnamed or statement.kind == "indirect"):
+                    # "An official said ... “...,” he said.": no one named.
                     continue
                 statement = dataclasses.replace(statement, expert_name=expert)
+            elif statement.expert_name is None:
+                antecedent, unnamed = None, True
             elif statement.speaker_text in last_of_surname:
                 statement = dataclasses.replace(
                     statement, expert_name=last_of_surname[statement.speaker_text]
                 )
             if statement.expert_name in self.registry.experts:
-                antecedent = statement.expert_name
+                antecedent, unnamed = statement.expert_name, False
                 for surname in self.registry.experts[statement.expert_name].aliases:
                     last_of_surname[surname] = statement.expert_name
             resolved.append(statement)
