@@ -135,6 +135,28 @@ def test_the_outlet_whose_reporter_asked_when_no_byline_names_one() -> None:
     )
 
 
+def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
+    meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
+    assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))
+
+
+def test_the_outlet_closing_a_byline_is_no_reporter() -> None:
+    meta = extract_article(
+        excerpt("en_peoples-daily_hunan-computing-industry", "By He Yong")
+    ).metadata
+    assert (meta.outlet, meta.reporter) == ("People's Daily", "He Yong, Sun Chao")
+
+
+def test_a_wire_dateline_without_its_outlet_under_a_page_date() -> None:
+    text = excerpt("en_xinhua_guizhou-six-industrial-bases", "Updated: June 15", "BEIJING, June 14")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.dateline_city, meta.published_on) == (
+        "Xinhua",
+        "Beijing",
+        dt.date(2024, 6, 14),
+    )
+
+
 # --- English: speech -----------------------------------------------------------
 
 

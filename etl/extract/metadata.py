@@ -43,11 +43,12 @@ _CITY_FIRST = re.compile(
     re.MULTILINE,
 )
 # By NAME [in CITY] | China Daily | Updated: 2024-03-05 09:12
+# By / SSTV / Updated: 10:27,27-January-2022 (slashes, and no name)
 _BYLINE_BAR = re.compile(
-    r"^\s*By\s+(?P<reporter>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?)"
+    r"^\s*By(?:\s+(?P<reporter>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?))?"
     r"(?:\s+in\s+(?P<city>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?))?"
-    r"\s*\|\s*(?P<outlet>[^|\n]{2,60}?)\s*\|\s*(?:Updated|Published)?:?\s*"
-    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
+    r"\s*(?P<bar>[|/])\s*(?P<outlet>[^|/\n]{2,60}?)\s*(?P=bar)\s*(?:Updated|Published)?:?\s*"
+    r"(?:(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|(?P<date>[^\n]{6,40}))",
     re.MULTILINE,
 )
 
@@ -139,6 +140,14 @@ _CITY_OUTLET = re.compile(
     r"\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)[ \t]*(?:-{1,2}|—|–)",
     re.MULTILINE,
 )
+# "BEIJING, June 14 -- ": a wire dateline whose outlet the page gives elsewhere.
+_CITY_DATE_DASH = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2}),[ \t]*"
+    + _MONTH
+    + _DAY_YEAR
+    + r"[ \t]*(?:--|—|–)[ \t]",
+    re.MULTILINE,
+)
 _CITY_DASH = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2})[ \t]*(?:--|—)[ \t]",
     re.MULTILINE,
@@ -147,7 +156,9 @@ _CITY_DASH = re.compile(
 _PLACE_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ \t]+-[ \t]+(?=[A-Z])", re.MULTILINE
 )
-_DATELINES = (_CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DASH, _PLACE_HYPHEN)
+_DATELINES = (
+    _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN
+)  # fmt: skip
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
@@ -221,7 +232,7 @@ def _from_header(text: str) -> Metadata:
     if bar is not None:
         outlet = outlet or bar.group("outlet").strip()
         reporter = reporter or bar.group("reporter")
-        header_date = header_date or dt.date.fromisoformat(bar.group("iso"))
+        header_date = header_date or _bar_date(bar)
         if bar.group("city") and city is None:
             city = _title_case(bar.group("city"))
             dateline_span = bar.span("city")
@@ -246,6 +257,18 @@ def _from_header(text: str) -> Metadata:
         dateline_start=dateline_span[0] if dateline_span else None,
         dateline_end=dateline_span[1] if dateline_span else None,
     )
+
+
+def _bar_date(bar: re.Match[str]) -> dt.date | None:
+    if bar.group("iso"):
+        return dt.date.fromisoformat(bar.group("iso"))
+    from dateutil import parser
+
+    try:
+        # "10:27,27-January-2022": a time, then the day.
+        return parser.parse(bar.group("date").replace(",", ", "), fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _dateline_date(
@@ -323,7 +346,8 @@ def _byline(head: str, text: str) -> str | None:
 
 def _reporters(byline: str) -> str:
     names = [_CITY_OF_NAME.sub("", n) for n in _NAME_SEPARATOR.split(byline) if n]
-    return ", ".join(dict.fromkeys(n for n in names if n))
+    # "By He Yong, Sun Chao, People's Daily": the outlet closes the list.
+    return ", ".join(dict.fromkeys(n for n in names if n and n not in _outlets()))
 
 
 def _credited_outlet(head: str, lines: list[str]) -> str | None:
@@ -391,6 +415,8 @@ def _outlets() -> dict[str, str]:
         for surface in (outlet.name, *outlet.aliases):
             if surface.isascii():
                 names[surface] = outlet.name
+                # Pages print "People’s Daily" with a typographic apostrophe.
+                names[surface.replace("'", "’")] = outlet.name
     return names
 
 
