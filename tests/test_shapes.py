@@ -568,6 +568,8 @@ def test_a_quotation_in_the_paragraph_that_introduced_a_person_is_theirs() -> No
         ('"The province has the talent and the supply chain," Zhou Wei, Party secretary of '
          "Changsha, said.", "Zhou Wei", "Party secretary", "Changsha"),
         ("NPC deputy Li Hua said the province would benefit.", "Li Hua", "NPC deputy", None),
+        ("CATL's chairman Zeng Yuqun told Xinhua that the province suits the company.",
+         "Zeng Yuqun", "chairman", "CATL"),
         ("Industry analyst Zhang Wei said the province would benefit.", "Zhang Wei",
          "Industry analyst", None),
     ],

@@ -164,6 +164,13 @@ _TITLED_NAME_REPORTED = re.compile(
     + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
+# "CATL's chairman Zeng Yuqun told Xinhua that ...": the organization's person.
+_ORGANIZATIONS_PERSON = re.compile(
+    _NAMED_LEAD + r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s\s+"
+    r"(?:(?P<title>[a-z][a-z\- ]{2,40}?)\s+)?(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB
+    + _TOLD_WHOM + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
 # In NAME's view, TEXT  /  In the view of NAME[, an economist at X], TEXT
 _IN_VIEW = re.compile(
     r"^In\s+(?:(?P<name>" + _NAME + r"|[A-Z][a-z]+)['’]s\s+(?P<verb>view|opinion)|the\s+(?:view|opinion)"
@@ -319,6 +326,7 @@ SENTENCE_RULES = (
     _Rule("..., according to / citing name", _TRAILING_ACCORDING, "named",
           ("ccording to", "citing")),
     _Rule("according to name,", _ACCORDING, "named", ("ccording to",)),
+    _Rule("organization's name said", _ORGANIZATIONS_PERSON, "named", ("'s ", "’s ")),
     _Rule("title name said", _TITLED_NAME_REPORTED, "named",
           ("overnor", "ayor", "ecretary", "rofessor", "hairman", "hairwoman", "eputy", "awmaker",
            "egislator", "ember", "nalyst", "esearcher", "conomist", "xpert", "fficial", "irector",
@@ -989,6 +997,12 @@ def _rule_speaker(
         return None
     app_group = "app_of" if groups.get("app_of") else "app"
     app = groups.get(app_group)
+    if groups.get("org"):
+        # "CATL's chairman NAME": his title at that organization.
+        app_group, app = (
+            "org",
+            f"{groups.get('title') or 'of'} of {groups['org']}".removeprefix("of "),
+        )
     if rule.speaker == "named" and (app or len(name.split()) > 1):
         span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
         if span:
