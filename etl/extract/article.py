@@ -208,7 +208,9 @@ class ArticleFacts:
 def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
     """Semicolon-separated parts of a sentence, ignoring semicolons inside quotes."""
     clauses, position, in_quote = [], sentence.start, False
-    for index in range(sentence.start, sentence.end):
+    # Most sentences hold no semicolon: the character scan is for those that do.
+    scan = range(sentence.start, sentence.end) if ";" in sentence.text else ()
+    for index in scan:
         char = body[index]
         if char in '"“”':
             in_quote = not in_quote if char == '"' else char == "“"
@@ -559,6 +561,7 @@ class _EnglishArticle:
         # province's? then, what does it name?): each is found once.
         self.terms_of: dict[tuple[int, int], list[Match]] = {}
         self.targets_of: dict[tuple[int, int], list[Target]] = {}
+        self.sectors_of: dict[tuple[int, int, bool], list[SectorHit]] = {}
 
     def read(self) -> ArticleFacts:
         for sentence in self.sentences:
@@ -742,14 +745,20 @@ class _EnglishArticle:
         a quotation it holds. What an official said the province will do (``said``)
         is read whole: its sectors are the province's."""
 
+        key = (start, end, said)
+        if key in self.sectors_of:
+            # A clause several provinces share is read once.
+            return list(self.sectors_of[key])
+
         def unsaid(match: Match) -> bool:
             return said or not self.excluded.contains(match.start, match.end)
 
         found = self._terms(start, end)
-        return [
+        self.sectors_of[key] = [
             SectorHit(*hit)
             for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid, found)
         ]
+        return list(self.sectors_of[key])
 
     def _targets(self, start: int, end: int) -> list[Target]:
         key = (start, end)

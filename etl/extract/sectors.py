@@ -29,13 +29,15 @@ _INDUSTRY_CUE = (
     # "industrial clusters for NEVs and electronic manufacturing", "clusters in ..."
     r"\b(?:clusters|chains|bases|hubs)\s+(?:for|in)\s+"
 )
+# "develop advanced manufacturing and foster biomedicine": what a province grows.
+_GROWS = (
+    r"(?:develop(?:s|ed|ing)?|foster(?:s|ed|ing)?|cultivat(?:e|es|ed|ing)|nurtur(?:e|es|ed|ing))"
+)
 # "focus on the development of A, B and C", "make breakthroughs in A, B and C".
 _PLAIN_CUE = (
     r"\b(?:such as|including|like|namely|"
     r"focus(?:es|ed|ing)? on(?:\s+the\s+(?:development|growth|cultivation)\s+of)?|"
-    r"breakthroughs\s+in|on|"
-    # "develop advanced manufacturing and foster biomedicine": what a province grows.
-    r"(?:develop|foster|cultivate|nurture|grow|expand|strengthen)(?:s|ed|ing)?)\s+"
+    r"breakthroughs\s+in|on|" + _GROWS + r")\s+"
 )
 # An item never holds a cue of its own: "focus on new areas such as deep sea"
 # lists what follows "such as", not "new areas such as deep sea".
@@ -161,8 +163,8 @@ def _one_per_start(
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
     r"\b(?:such|including|like|namely|focus\w*|breakthroughs|on|industr\w*|sectors?|fields?|areas?|"
-    r"develop\w*|foster\w*|cultivat\w*|nurtur\w*|grow\w*|expand\w*|strengthen\w*|"
-    r"clusters?|chains?|tracks?)\b",
+    + _GROWS
+    + r"|clusters?|chains?|tracks?)\b",
     re.IGNORECASE,
 )
 
@@ -217,8 +219,7 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
 
 
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|(?:develop|foster|cultivate|nurture|grow|"
-    r"expand|strengthen)(?:s|ed|ing)?)\s+)+",
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|" + _GROWS + r")\s+)+",
     re.IGNORECASE,
 )
 
