@@ -545,6 +545,56 @@ def test_a_quotation_in_the_paragraph_that_introduced_a_person_is_theirs() -> No
     assert facts.experts["Li Xiao"].title == "marketing manager"
 
 
+def test_a_quotation_closed_by_two_single_quotes() -> None:
+    facts = extract_article(excerpt("en_bloomberg_foshan-shunde-ev-town", "said He Xiaopeng"))
+    assert statements(facts)[0] == ("He Xiaopeng", "The new-energy vehicle industry is a bet")
+    assert facts.experts["He Xiaopeng"].title == "chairman"
+
+
+def test_name_title_said_then_a_named_subject() -> None:
+    text = excerpt("en_china-daily_changsha-trillion-industrial-output", "Zhao Yuesi, director")
+    assert statements(extract_article(text)) == [
+        ("Zhao Yuesi", "Changsha’s industrial output is projecte")
+    ]
+
+
+def test_a_relative_clause_between_a_titled_name_and_had_told() -> None:
+    text = excerpt("en_reuters_yunnan-green-aluminum-park", "KUNMING, China", "Dong Hua, who")
+    facts = extract_article(text)
+    assert list(facts.experts) == ["Dong Hua"]  # "according to a statement on Wednesday"
+    assert [s for s, _ in statements(facts)] == ["Dong Hua"]
+    assert facts.metadata.dateline_city == "Kunming"
+
+
+def test_as_title_name_put_it() -> None:
+    text = excerpt("en_xinhua_tibet-padma-choling-interview", "Padma Choling put it")
+    assert statements(extract_article(text)) == [
+        ("Padma Choling", "Tibet will follow a growth pattern that ")
+    ]
+
+
+def test_according_to_the_mayor_is_the_articles_mayor() -> None:
+    text = excerpt("en_china-daily_xingtai-new-energy-city", "Liu Daqun", "According to the mayor")
+    speakers = {t: s for s, t in statements(extract_article(text))}
+    assert speakers["the city will spend 24 billion yuan over"] == "Liu Daqun"
+
+
+def test_said_then_a_clause_holding_that_is_not_said_that() -> None:
+    text = excerpt("en_shanghai-daily_shenyang-robotics-institute", "Yu Haibin, head")
+    assert statements(extract_article(text)) == [
+        ("Yu Haibin", "the new institute will focus on the rese")
+    ]
+
+
+def test_said_surname_of_a_person_named_earlier_with_an_appositive() -> None:
+    text = excerpt(
+        "en_xinhua_xinjiang-ten-key-industries", "delivered by Erkin Tuniyaz", "said Tuniyaz"
+    )
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Erkin Tuniyaz"]
+    assert facts.experts["Erkin Tuniyaz"].title == "chairman"
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),
@@ -783,6 +833,14 @@ def test_money_of_a_cluster_being_nurtured_is_a_target() -> None:
     text = excerpt("en_china-daily_jilin-industrial-clusters", "First, Jilin", "nurturing 10 major")
     quantities = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert {10**12, 10**11} <= quantities
+
+
+def test_industries_then_a_double_hyphen_open_a_list() -> None:
+    text = excerpt(
+        "en_xinhua_xinjiang-ten-key-industries", "For 2025, Xinjiang", "ten key industries --"
+    )
+    words = {w for _, w, _ in pairs(extract_article(text))}
+    assert {"clean coal", "new power system", "logistics"} <= words
 
 
 # --- Chinese ---------------------------------------------------------------------

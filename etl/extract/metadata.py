@@ -134,9 +134,10 @@ def extract_metadata(text: str, language: str | None = None) -> Metadata:
 # Scraped pages put datelines after menus, headlines and photo captions, so
 # datelines are looked for at any line start of the page's head.
 _HEAD = 3000
-# "BEIJING (Reuters) -" and "BEIJING -- Chinese provinces ..." (no date).
+# "BEIJING (Reuters) -", "KUNMING, China (Reuters) -" and "BEIJING -- Chinese
+# provinces ..." (no date).
 _CITY_OUTLET = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,2})[ \t]*"
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,2})(?:,[ \t]*China)?[ \t]*"
     r"\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)[ \t]*(?:-{1,2}|—|–)",
     re.MULTILINE,
 )

@@ -43,7 +43,8 @@ _APP = (
 # A quotation ends at the first closing mark; it cannot contain another
 # opening one either, so each opening mark is scanned only up to the next
 # (a text of a million unclosed “ must not cost 3,000 steps per mark).
-_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000})”)"
+# Some pages close “ with two typographic single quotes (’’).
+_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000}?)(?:”|’’))"
 _SPEAKER_REF = (
     r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
 )
@@ -105,6 +106,26 @@ _NOT_NAMES = frozenset(
         "Provincial",
         "National",
         "State",
+        # "according to a statement on Wednesday": days and months are no surnames.
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ]
 )
 
@@ -127,29 +148,39 @@ _NAMED_LEAD = (
     r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile)"
     r"\b[^;\"“”,]{0,120}?,\s+)?"
 )
+# "said Changsha's industrial output is projected ...": a named subject and its verb.
+_SUBJECT_AHEAD = (
+    r"(?=[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?\s+(?:has|have|is|are|was|were|will|would|can|"
+    r"could|should|must|needs?|plans?|aims?)\b)"
+)
 # "Dr. Li Ming, 52, chief scientist ...": an honorific before, an age after the name.
 _NAMED_PERSON = r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r")(?:,\s+\d{1,3})?"
-# "NAME, mayor of Wenchang expressed that ...": the closing comma may be missing.
-_NAMED_REPORTED = re.compile(
-    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?" + _VERB
-    # "said X, adding that Y": the first "that" is not after an addition.
-    + r"(?P<mid>(?:(?!,\s+(?:adding|noting|saying|stressing|emphasizing)\b)[^;\"“]){0,160}?)"
-    + r"\s+that\s+(?P<text>\S.*)$",
-    re.DOTALL,
-)  # fmt: skip
-# NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
-_NAMED_COLON = re.compile(
-    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
-    + r"[:,]?\s+(?P<text>[a-z\"“].*)$",
-    re.DOTALL,
-)  # fmt: skip
 # "told reporters", "told Xinhua on Monday": whom it was told, before what.
 # Whom it was told: "reporters", "a press briefing", "Xinhua", "the Global Times".
 _TOLD_AUDIENCE = (
     r"(?:(?:the|a)\s+)?(?:reporters|journalists|media|(?:press|news)(?:\s+(?:briefing|conference))?|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
-_TOLD_WHOM = r"(?:(?<=told)\s+" + _TOLD_AUDIENCE + r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?)?"
+_TOLD_TO = r"(?<=told)\s+" + _TOLD_AUDIENCE + r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?"
+_TOLD_WHOM = r"(?:" + _TOLD_TO + r")?"
+# "NAME, mayor of Wenchang expressed that ...": the closing comma may be missing.
+_NAMED_REPORTED = re.compile(
+    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?" + _VERB
+    # Between the verb and "that": whom it was told, or when and where it was said;
+    # never a clause ("said the institute will focus on robotics that can ...").
+    + r"(?P<mid>" + _TOLD_TO + r"|\s+(?:in|at|during|on|to|when|while|last|this|after|"
+    + r"before|recently|earlier|yesterday|today|previously|[A-Z][a-z]+day)\b"
+    # "said X, adding that Y": the first "that" is not after an addition.
+    + r"(?:(?!,\s+(?:adding|noting|saying|stressing|emphasizing)\b)[^;\"“]){0,140}?)?"
+    + r"\s+that\s+(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
+# NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
+_NAMED_COLON = re.compile(
+    _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
+    + r"[:,]?\s+(?P<text>(?:[a-z\"“]|" + _SUBJECT_AHEAD + r").*)$",
+    re.DOTALL,
+)  # fmt: skip
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
 # "The province's governor NAME told reporters that ...": its place may come first.
 _TITLED_NAME_REPORTED = re.compile(
@@ -158,7 +189,9 @@ _TITLED_NAME_REPORTED = re.compile(
     r"[Pp]rofessor|[Cc]hairman|[Cc]hairwoman|[Dd]eputy|[Ll]awmaker|[Ll]egislator|[Mm]ember|"
     r"[Aa]nalyst|[Rr]esearcher|[Ee]conomist|[Ee]xpert|[Oo]fficial|[Dd]irector|[Pp]remier|"
     r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ff]ounder|CEO))\s+"
-    r"(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB + _TOLD_WHOM
+    # "..., who also attended the signing, had told Reuters": a relative clause between.
+    r"(?P<name>" + _NAME + r")(?:,\s+who\s+[^,;\"“”]{3,150},)?\s+(?:also\s+)?(?:had\s+|has\s+)?"
+    + _VERB + _TOLD_WHOM
     # "said in a statement last month to CNBC that ...": where and to whom, then what.
     + r"(?:\s+(?:in|at|during|on|to|last)\s[^;\"“,]{0,120}?\s+that\s+|\s+that\s+|[:,]\s+|\s+(?=[a-z]))"
     + r"(?P<text>\S.*)$",
@@ -178,8 +211,10 @@ _IN_VIEW = re.compile(
     re.DOTALL | re.IGNORECASE,
 )  # fmt: skip
 # As NAME[, APPOSITIVE,] put it, TEXT
+# As Tibet's regional government chairman NAME put it, TEXT: the title before the name.
 _AS_PUT_IT = re.compile(
-    r"^As\s+" + _NAMED_PERSON + r"(?:,\s+" + _APP + r",)?\s+(?:has\s+|had\s+)?"
+    r"^As\s+(?P<pre_title>(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w'’\-]*\s+){1,5})?"
+    + _NAMED_PERSON + r"(?:,\s+" + _APP + r",)?\s+(?:has\s+|had\s+)?"
     r"(?P<verb>put\s+it|puts\s+it|noted|said|observed|explained|pointed\s+out)\s*,\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -248,6 +283,10 @@ _DESCRIBED_REPORTED = re.compile(
     r"^(?P<speaker>[^,;\"“]{2,119}?[^\s,;\"“])\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
+# According to the mayor, TEXT
+_ACCORDING_OFFICE = re.compile(
+    r"^[Aa]ccording\s+to\s+(?P<speaker>" + _BY_OFFICE + r"),\s+(?P<text>\S.*)$", re.DOTALL
+)
 # TEXT, according to the mayor.
 _TRAILING_ACCORDING_OFFICE = re.compile(
     r"^(?P<text>\S.*),\s+(?P<verb>according to)\s+(?P<speaker>" + _BY_OFFICE + r")"
@@ -276,6 +315,9 @@ _INTRODUCED = re.compile(
     r"^" + _NAMED_PERSON + r",\s+(?P<app>(?:[^,;\"“”]|,\s*(?=Ltd\b|Inc\b|LLC\b)){3,250}?),\s+"
     r"(?:who\s+)?(?=[a-z])"
 )
+
+
+_NAMED_WITH_APPOSITIVE = re.compile(r"(?<![\w'’])(?P<name>" + _NAME + r"),\s+" + _APP + r",")
 
 
 @dataclass(frozen=True)
@@ -340,6 +382,7 @@ SENTENCE_RULES = (
     _Rule("an official said that", _DESCRIBED_REPORTED, "described", (" that ",)),
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
     _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
+    _Rule("according to the mayor,", _ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
 # A quotation's speaker follows it in its paragraph: a quotation closing one
@@ -732,6 +775,26 @@ class _Speech:
             if len(holders) == 1:
                 self.statements[index] = dataclasses.replace(statement, expert_name=holders[0])
 
+    def _name_surname_from_earlier(self, match: re.Match[str], before: int) -> None:
+        """ "..., said Tuniyaz.": a surname no expert holds yet is the person named in
+        full with an appositive earlier in the text ("delivered by Erkin Tuniyaz,
+        chairman of the regional government, at ..."), who becomes an expert."""
+        groups = match.groupdict()
+        surname = groups.get("name") or groups.get("name2") or ""
+        if not re.fullmatch(r"[A-Z][a-z]+", surname) or surname in _NOT_NAMES:
+            return
+        if self.registry.resolve(surname) is not None:
+            return
+        earlier = [
+            found
+            for found in _NAMED_WITH_APPOSITIVE.finditer(self.body, 0, before)
+            if surname in found.group("name").split()[:: len(found.group("name").split()) - 1]
+            and _person_like(found.group("name"), self.place_names)
+        ]
+        if earlier:
+            self.excluded.append(earlier[-1].span("app"))
+            self.registry.add(earlier[-1].group("name"), earlier[-1].group("app"))
+
     def _introduced_quotation(self, introduction: _Introduction) -> None:
         """ "NAME, TITLE, introduced a computer at the fair. “The computer is made in
         ...”": a quotation no one is said to speak, in the paragraph that introduced a
@@ -948,6 +1011,7 @@ class _Speech:
             match = rule.pattern.match(sentence.text)
             if match is None:
                 continue
+            self._name_surname_from_earlier(match, sentence.start)
             speaker = _rule_speaker(rule, match, sentence.start, self.registry,
                                     self.reference_aliases, self.place_names,
                                     self.excluded)  # fmt: skip
@@ -997,6 +1061,8 @@ def _rule_speaker(
         return None
     app_group = "app_of" if groups.get("app_of") else "app"
     app = groups.get(app_group)
+    if groups.get("pre_title") and not app:
+        app_group, app = "pre_title", groups["pre_title"].strip()
     if groups.get("org"):
         # "CATL's chairman NAME": his title at that organization.
         app_group, app = (
