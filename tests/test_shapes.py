@@ -157,6 +157,22 @@ def test_a_wire_dateline_without_its_outlet_under_a_page_date() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("article", "marker", "outlet"),
+    [
+        ("en_bloomberg_foshan-shunde-ev-town", "(Bloomberg) --", "Bloomberg"),
+        ("en_peoples-daily_shenzhen-drone-delivery", "(People’s Daily)", "People's Daily"),
+    ],
+)
+def test_a_credit_in_brackets_opening_the_story(article: str, marker: str, outlet: str) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.outlet == outlet
+
+
+def test_a_byline_of_name_and_e_mail_on_one_line() -> None:
+    text = excerpt("en_scmp_guangdong-ev-cash-subsidies", "- Daniel Ren", "Local governments")
+    assert extract_article(text).metadata.reporter == "Daniel Ren"
+
+
 # --- English: speech -----------------------------------------------------------
 
 

@@ -173,9 +173,11 @@ _BYLINE = re.compile(
 # "Chen Siqi\nvankochensq@163.com", "Jin Yezi\nDATE:  Jan 24 2024": a byline without
 # "By", the reporter's name alone on its line, then the reporter's e-mail or the
 # page's date field.
+# "- Daniel Ren ren.wei@scmp.com": the name and its e-mail on one line.
 _NAME_OVER_FIELD = re.compile(
-    r"^[ \t]*(?P<reporter>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){1,2})[ \t]*\n[ \t]*"
-    r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:)",
+    r"^[ \t]*(?:[-–—][ \t]*)?(?P<reporter>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){1,2})"
+    r"(?:[ \t]*\n[ \t]*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:)"
+    r"|[ \t]+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$)",
     re.MULTILINE,
 )
 _GLUED_FIELD = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Source|Editor|Author)\s*:)")
@@ -244,7 +246,10 @@ def _from_header(text: str) -> Metadata:
     outlet = (
         _canonical_outlet(outlet)
         if outlet
-        else _credited_outlet(head, lines) or _interviewing_outlet(text) or _marked_outlet(head)
+        else _credited_outlet(head, lines)
+        or _credit_lead(head)
+        or _interviewing_outlet(text)
+        or _marked_outlet(head)
     )
     reporter = reporter or _byline(head, text)
     return Metadata(
@@ -378,6 +383,19 @@ def _interviewing_outlet(text: str) -> str | None:
     )  # fmt: skip
     found = pattern.search(text)
     return _outlets()[found.group("a") or found.group("b")] if found else None
+
+
+# "(Bloomberg) -- Pieces of ...", "(People’s Daily) After meals ...": a credit
+# opening the story, with no city; only a known outlet's.
+_CREDIT_LEAD = re.compile(
+    r"^[ \t]*(?:date\s+\S+\s+)?\((?P<outlet>[A-Z][A-Za-z.'’ ]{1,40})\)[ \t]*(?:--|—|–|(?=[A-Z]))",
+    re.MULTILINE,
+)
+
+
+def _credit_lead(head: str) -> str | None:
+    found = _CREDIT_LEAD.search(head)
+    return _outlets().get(found.group("outlet")) if found else None
 
 
 def _marked_outlet(head: str) -> str | None:
