@@ -121,9 +121,9 @@ def sector_hits(
         ):
             hits.append((None, body[item_start:item_end], item_start, item_end))
             covered.append((item_start, item_end))
-    inside_an_item = SpanIndex(covered)
+    inside_an_item = SpanIndex(covered) if covered else None
     for term in terms:
-        if not inside_an_item.contains(term.start, term.end):
+        if inside_an_item is None or not inside_an_item.contains(term.start, term.end):
             hits.append((term.key, term.text, term.start, term.end))
     return _one_per_start(sorted(hits, key=lambda h: (h[2], -h[3])))
 
@@ -199,9 +199,11 @@ def _industry_list_within(body: str, outer: re.Match[str], end: int) -> re.Match
 
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
     items: list[tuple[int, int, bool]] = []
-    # Offsets strictly inside a term: a separator there belongs to the term.
-    inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
+    inside_terms: SpanIndex | None = None
     for found in _lists(body, start, end):
+        if inside_terms is None:
+            # Offsets strictly inside a term: a separator there belongs to the term.
+            inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
         listed_as_industries = _introduces_industries(found)
         position = found.start("items")
         stop = found.end("items")
