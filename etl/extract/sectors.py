@@ -65,6 +65,14 @@ _INDUSTRY_HEAD = re.compile(
     r"applications?|sector|supercomputing)$",
     re.IGNORECASE,
 )
+# An item is kept only when it holds a taxonomy term, when its list is introduced
+# as industries, or when it ends on an industry's head word: a clause with none
+# of these words has no list worth reading.
+_ITEM_WORTH_READING = re.compile(
+    _INDUSTRY_HEAD.pattern.removesuffix("$")
+    + r"|industr|sector|field|area|cluster|chain|track|base|hub",
+    re.IGNORECASE,
+)
 _NOT_AN_ITEM = re.compile(
     r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
     r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
@@ -199,6 +207,8 @@ def _industry_list_within(body: str, outer: re.Match[str], end: int) -> re.Match
 
 def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tuple[int, int, bool]]:
     items: list[tuple[int, int, bool]] = []
+    if not terms and _ITEM_WORTH_READING.search(body, start, end) is None:
+        return items
     inside_terms: SpanIndex | None = None
     for found in _lists(body, start, end):
         if inside_terms is None:
