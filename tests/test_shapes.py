@@ -859,6 +859,13 @@ def test_industries_then_a_double_hyphen_open_a_list() -> None:
     assert {"clean coal", "new power system", "logistics"} <= words
 
 
+def test_industries_especially_open_a_list() -> None:
+    text = excerpt(
+        "en_china-daily_changsha-trillion-industrial-output", "especially heavy machinery"
+    )
+    assert "heavy machinery" in {w for _, w, _ in pairs(extract_article(text))}
+
+
 # --- Chinese ---------------------------------------------------------------------
 
 

@@ -25,7 +25,8 @@ _INDUSTRY_CUE = (
     r"\b(?:industries|sectors|fields|areas|clusters)(?:\s+of\s+the\s+future)?\s+"
     r"(?:are|include|includes|cover|covering)\s*:?\s+|"
     r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
-    r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|of|:|—|–|--|-)\s+)|"
+    r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|especially|particularly|notably|of|:|—|–|--|-)"
+    r"\s+)|"
     # "industrial clusters for NEVs and electronic manufacturing", "clusters in ..."
     r"\b(?:clusters|chains|bases|hubs)\s+(?:for|in)\s+"
 )
