@@ -611,6 +611,33 @@ def test_said_surname_of_a_person_named_earlier_with_an_appositive() -> None:
     assert facts.experts["Erkin Tuniyaz"].title == "chairman"
 
 
+def test_the_title_name_has_pointed_out_after_a_clause_and_speech_before_a_quotation() -> None:
+    text = excerpt(
+        "en_china-daily_guizhou-big-data-sessions", "Ma Ningyu, has pointed out", "Huang Changxiang"
+    )
+    speakers = [s for s, _ in statements(extract_article(text))]
+    assert speakers[:2] == ["Ma Ningyu", "Huang Changxiang"]
+
+
+def test_an_appositive_going_on_with_who_is_also() -> None:
+    facts = extract_article(excerpt("en_china-daily_qinghai-deputies-green-journey", "Wu Xiaojun,"))
+    assert statements(facts)[0] == ("Wu Xiaojun", "the development of clean energy, like wa")
+
+
+def test_said_lower_case_title_then_name() -> None:
+    text = excerpt("en_china-org_dalian-software-high-tech-plan", "said vice-mayor", "Dai said")
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Dai Yulin", "Dai Yulin"]
+    assert facts.experts["Dai Yulin"].title == "vice-mayor"
+
+
+def test_quotation_then_lower_case_title_then_name_said() -> None:
+    text = excerpt("en_scmp_inner-mongolia-rare-earth-value", "Wu Suhai said")
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Wu Suhai"]
+    assert facts.experts["Wu Suhai"].title.startswith("deputy chief")
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),

@@ -37,7 +37,7 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he)"
 # ("president of HUST, and also a deputy to the NPC", "president of ebogame,
 # an online games developer").
 _APP = (
-    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+"
+    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who)\s+"
     r"[^,;\"“”]{3,200}?)?)"
 )
 # A quotation ends at the first closing mark; it cannot contain another
@@ -60,6 +60,14 @@ _DESCRIBED = re.compile(
     r"analyst|analysts|economist|economists|expert|experts|researcher|professor|executive|"
     r"manager|director|insider|insiders|" + _OFFICE + r")\b",
     re.IGNORECASE,
+)
+# A title written in lower case before a name: "vice-mayor", "deputy chief of
+# industry and information technology".
+_LOWER_TITLE = (
+    r"(?:(?:deputy|vice|executive|senior|assistant)[\s\-])?(?:chief|director|head|governor|mayor|"
+    r"secretary|official|chairman|chairwoman|president|minister|spokesperson|spokesman|"
+    r"spokeswoman|professor|researcher|analyst|economist|engineer|manager|deputy|vice-mayor|"
+    r"vice-governor)\b(?:\s+(?:of|for|and|[a-z][\w\-]*)){0,6}?"
 )
 # An appositive that opens with a title ("Party secretary of Changsha", "founder of X").
 _TITLE_FIRST = re.compile(
@@ -219,9 +227,11 @@ _AS_PUT_IT = re.compile(
     re.DOTALL,
 )  # fmt: skip
 # The mayor of Wuhan, NAME, said [that] TEXT: the appositive before the name.
+# "..., and the head of the commission, NAME, has pointed out that ...": a clause before.
 _APPOSITIVE_FIRST = re.compile(
-    _NAMED_LEAD + r"(?P<app>[Tt]he\s+[a-z][^,;\"“”]{2,80}?),\s+(?P<name>" + _NAME + r"),\s+"
-    + r"(?:also\s+)?" + _VERB + r"(?:\s+that)?\s+(?P<text>\S.*)$",
+    r"(?:" + _NAMED_LEAD + r"|^[^;\"“”]{0,300}?,\s+and\s+)"
+    + r"(?P<app>[Tt]he\s+[a-z][^,;\"“”]{2,80}?),\s+(?P<name>" + _NAME + r"),\s+"
+    + r"(?:also\s+)?(?:has\s+|have\s+)?" + _VERB + r"(?:\s+that)?\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT  /  According to Li, TEXT (a known surname)
@@ -231,8 +241,10 @@ _ACCORDING = re.compile(
     re.DOTALL,
 )  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
+# "..., said vice-mayor Dai Yulin.": a title in lower case before the name.
 _TRAILING_VERB_NAME = re.compile(
-    r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
+    r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?:(?P<pre_title>" + _LOWER_TITLE + r")\s+)?"
+    + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
@@ -417,7 +429,15 @@ _SPEAKER_THEN_VERB = (
     + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
 )  # fmt: skip
 # "QUOTE," NAME[, APPOSITIVE,] said.
-_QUOTE_THEN_NAME_VERB = re.compile(_QUOTE + _SAME_PARAGRAPH + _SPEAKER_THEN_VERB + r"\b")
+_QUOTE_THEN_NAME_VERB = re.compile(
+    _QUOTE
+    + _SAME_PARAGRAPH
+    + r"(?:(?P<pre_title>"
+    + _LOWER_TITLE
+    + r")\s+(?=[A-Z]))?"
+    + _SPEAKER_THEN_VERB
+    + r"\b"
+)
 # "QUOTE," the mayor said.
 _QUOTE_THEN_OFFICE_VERB = re.compile(
     _QUOTE + r"\s*(?P<speaker>" + _BY_OFFICE + r")\s+(?:also\s+)?" + _VERB + r"\b"
@@ -695,6 +715,11 @@ class _Speech:
                 self._office_quotation(quoted)
         for index, sentence in enumerate(self.sentences):
             if self._is_quoted(sentence):
+                # "NAME, TITLE, says that X, to which Ma adds, “...”": what comes
+                # before the quotation may still report someone else's speech.
+                before = self._before_quotation(sentence)
+                if before is not None and _REPORTING.search(before.text):
+                    self._reported(before)
                 continue
             if index and any(word in sentence.text for word in _BACK_REFERENCE_WORDS):
                 self._back_reference(sentence, self.sentences[index - 1])
@@ -897,6 +922,16 @@ class _Speech:
         self.is_covered[start:end] = b"\x01" * (end - start)
         self.covered_starts.insert(bisect_left(self.covered_starts, start), start)
 
+    def _before_quotation(self, sentence: Sentence) -> Sentence | None:
+        """The sentence up to the quotation taken inside it, if words come first."""
+        if self.is_covered[sentence.start]:
+            return None
+        cut = self.covered_starts[bisect_left(self.covered_starts, sentence.start)]
+        text = sentence.text[: cut - sentence.start].rstrip(' \t"“')
+        if len(text.split()) < 6:
+            return None
+        return dataclasses.replace(sentence, end=sentence.start + len(text), text=text)
+
     def _is_quoted(self, sentence: Sentence) -> bool:
         first_after = bisect_left(self.covered_starts, sentence.start)
         return bool(self.is_covered[sentence.start]) or (
@@ -944,7 +979,10 @@ class _Speech:
         expert = self.registry.resolve(name)
         if expert is not None or re.fullmatch(_PRONOUN, name):
             return expert
-        app = quoted.group("app")
+        app_group = (
+            "app" if quoted.group("app") or "pre_title" not in quoted.re.groupindex else "pre_title"
+        )
+        app = quoted.group(app_group)
         if (
             app is not None
             and pattern is not _NAME_VERB_QUOTE
@@ -955,7 +993,7 @@ class _Speech:
             app = None
         if not (app or len(name.split()) > 1):
             return None
-        span = (quoted.start("app"), quoted.end("app")) if app else None
+        span = (quoted.start(app_group), quoted.end(app_group)) if app else None
         if span:
             self.excluded.append(span)
         return self.registry.add(name, app).name
