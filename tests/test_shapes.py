@@ -638,6 +638,36 @@ def test_quotation_then_lower_case_title_then_name_said() -> None:
     assert facts.experts["Wu Suhai"].title.startswith("deputy chief")
 
 
+def test_name_title_said_yesterday_then_he_said_without_elaborating() -> None:
+    text = excerpt(
+        "en_china-org_shandong-industrial-projects-2009", "said yesterday", "without elaborating"
+    )
+    assert statements(extract_article(text)) == [
+        ("Guo Shuyu", "Shandong will spend 1.13 trillion yuan ("),
+        ("Guo Shuyu", "About 650 billion yuan will be spent on "),
+    ]
+
+
+def test_he_said_then_a_named_subject_in_the_past() -> None:
+    text = excerpt("en_china-daily_qingdao-mayor-five-year-plan", "said Mayor", "He said Qingdao")
+    assert statements(extract_article(text))[1] == (
+        "Zhang Xinqi",
+        "Qingdao started to push forward reform a",
+    )
+
+
+def test_a_quotation_then_adding_that_is_a_second_statement() -> None:
+    text = excerpt(
+        "en_china-daily_kunming-hightech-zone-bio-industry",
+        "Dong Baotong, director of the high-tech",
+        "passageway",
+    )
+    assert statements(extract_article(text))[-1] == (
+        "Dong Baotong",
+        "the biotech zone is expected to make $11",
+    )
+
+
 # In-house sentences, one shape each: unit tests, not evidence of quality.
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "organization"),

@@ -258,6 +258,9 @@ _TRAILING_NAME_VERB = re.compile(
     + r"(?:(?<=told)\s+" + _TOLD_AUDIENCE + r")?"
     # "... said at a news conference titled "Striving for ..."": a quoted title may follow.
     + r"(?:\s+(?:at|in|on|during|to|when|while)\b[^\n]{0,200}?)?"
+    # "..., Guo Shuyu, head of ..., said yesterday.", "he said without elaborating."
+    + r"(?:\s+(?:yesterday|today|recently|earlier|last\s+\w+|this\s+\w+|[A-Z][a-z]+day))?"
+    + r"(?:\s+without\s+(?:elaborating|giving\s+(?:details|further\s+details)))?"
     # "TEXT, he noted, adding that MORE": the sentence's first words are still his.
     + r"(?:,\s+(?:adding|noting|saying|stressing)\s+that\s+[^\n]*?)?" + _END_OF_SENTENCE,
     re.DOTALL,
@@ -285,7 +288,7 @@ _SHORT_REPORTED = re.compile(
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
-    + r"plans?|aims?)\b)))"
+    + r"plans?|aims?|started|began|became|remains?|continues?)\b)))"
     + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -466,6 +469,11 @@ _ANNOUNCES_POINTS = re.compile(
 _POINT = re.compile(
     r"[ \t]*\n\s*(?P<point>(?:First|Second|Third|Fourth|Fifth|Sixth|Firstly|Secondly|Thirdly|"
     r"Finally|Lastly|In addition|Moreover)\b,?[^\n]*)"
+)
+# '"QUOTE," he said, adding that the zone is expected to ...': a second statement.
+_ADDING_THAT = re.compile(
+    r"[ \t]*,[ \t]*(?:adding|noting|stressing|saying)\s+that\s+(?P<text>[^\n\"“”]{10,600}?[.!?])"
+    r"(?=[ \t]*(?:\n|$)|\s+[A-Z\"“])"
 )
 # A paragraph that is one quotation and nothing else goes on from the speaker
 # of the quotation before it.
@@ -960,6 +968,15 @@ class _Speech:
         if not short:
             self._add(name, expert, quoted.group("verb"), "direct", text, start, end, parts)
         self._cover(quoted.start("quote"), end)
+        adding = (
+            _ADDING_THAT.match(self.body, quoted.end())
+            if pattern is _QUOTE_THEN_NAME_VERB
+            else None
+        )
+        if adding is not None:
+            self._add(name, expert, quoted.group("verb"), "indirect", adding.group("text"),
+                      adding.start("text"), adding.end("text"))  # fmt: skip
+            end = max(end, adding.end("text"))
         # "“A,” said NAME, TITLE. “B.”": a quotation closing the paragraph goes on.
         if pattern is not _NAME_VERB_QUOTE:
             end = (
