@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -203,6 +203,30 @@ class ArticleFacts:
             if mention.role not in ("dateline", "context"):
                 seen.setdefault(mention.province)
         return list(seen)
+
+
+def _places_by_sentence(
+    text: str, sentences: list[Sentence], gazetteer: Gazetteer
+) -> dict[int, list[Match]]:
+    """Each sentence's places, from one scan of the whole text (a scan per sentence
+    cost a call per sentence)."""
+    by_sentence: dict[int, list[Match]] = {s.index: [] for s in sentences}
+    starts = [s.start for s in sentences]
+    crossing: set[int] = set()
+    for place in gazetteer.places(text):
+        at = bisect_right(starts, place.start) - 1
+        if at < 0 or place.start >= sentences[at].end:
+            continue
+        if place.end <= sentences[at].end:
+            by_sentence[sentences[at].index].append(place)
+        else:
+            # "Guangxi Zhuang\nAutonomous Region" across a line break: each sentence
+            # alone may hold a shorter name.
+            crossing.update(range(at, bisect_right(starts, place.end - 1)))
+    for at in crossing:
+        sentence = sentences[at]
+        by_sentence[sentence.index] = gazetteer.places(text, sentence.start, sentence.end)
+    return by_sentence
 
 
 def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -550,9 +574,7 @@ class _EnglishArticle:
             text, self.sentences, gazetteer.expert_aliases, gazetteer.place_names
         )
         self.excluded = SpanIndex(self.speech.excluded_spans)
-        self.places_by_sentence = {
-            s.index: gazetteer.places(text, s.start, s.end) for s in self.sentences
-        }
+        self.places_by_sentence = _places_by_sentence(text, self.sentences, gazetteer)
         self.story_province = _story_province(self.places_by_sentence.values())
         self.mentions: list[MentionFact] = self._dateline_mentions()
         self.initiatives: list[InitiativeFact] = []
@@ -562,6 +584,8 @@ class _EnglishArticle:
         self.terms_of: dict[tuple[int, int], list[Match]] = {}
         self.targets_of: dict[tuple[int, int], list[Target]] = {}
         self.sectors_of: dict[tuple[int, int, bool], list[SectorHit]] = {}
+        self.all_terms: list[Match] | None = None
+        self.term_starts: list[int] = []
 
     def read(self) -> ArticleFacts:
         for sentence in self.sentences:
@@ -767,10 +791,21 @@ class _EnglishArticle:
         return self.targets_of[key]
 
     def _terms(self, start: int, end: int) -> list[Match]:
-        """Taxonomy terms of a span, found once: a story's sentence may be asked twice."""
+        """Taxonomy terms of a span: those of the whole text found in one scan, the
+        span's taken by offset (a scan per clause cost a call per clause)."""
         key = (start, end)
         if key not in self.terms_of:
-            self.terms_of[key] = self.gazetteer.sectors.find(self.text, start, end)
+            if self.all_terms is None:
+                self.all_terms = self.gazetteer.sectors.find(self.text)
+                self.term_starts = [m.start for m in self.all_terms]
+            first = bisect_left(self.term_starts, start)
+            last = bisect_left(self.term_starts, end)
+            inside = self.all_terms[first:last]
+            before = self.all_terms[first - 1] if first else None
+            if (inside and inside[-1].end > end) or (before is not None and before.end > start):
+                # A term running over the span's edge: the span alone may hold a shorter one.
+                inside = self.gazetteer.sectors.find(self.text, start, end)
+            self.terms_of[key] = inside
         return self.terms_of[key]
 
     def _statements_with_topics(self) -> list[StatementWithTopics]:
@@ -779,7 +814,7 @@ class _EnglishArticle:
                 fact,
                 [
                     SectorHit(m.key, m.text, m.start, m.end)
-                    for m in self.gazetteer.sectors.find(self.text, fact.start, fact.end)
+                    for m in self._terms(fact.start, fact.end)
                 ],
             )
             for fact in self.speech.statements
