@@ -38,7 +38,10 @@ _GROWS = (
 _PLAIN_CUE = (
     r"\b(?:such as|including|like|namely|"
     r"focus(?:es|ed|ing)? on(?:\s+the\s+(?:development|growth|cultivation)\s+of)?|"
-    r"breakthroughs\s+in|on|" + _GROWS + r")\s+"
+    # A bare "on" is no cue ("on Monday", "based on"): only after a verb of focus.
+    r"breakthroughs\s+in|(?:bet(?:s|ting)?|centered|centred|concentrat\w+|emphasis)\s+on|"
+    + _GROWS
+    + r")\s+"
 )
 # An item never holds a cue of its own: "focus on new areas such as deep sea"
 # lists what follows "such as", not "new areas such as deep sea".
@@ -171,7 +174,8 @@ def _one_per_start(
 # Where a list may open: its cue word. The full pattern is tried only there,
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
-    r"\b(?:such|including|like|namely|focus\w*|breakthroughs|on|industr\w*|sectors?|fields?|areas?|"
+    r"\b(?:such|including|like|namely|focus\w*|breakthroughs|bet(?:s|ting)?|centered|centred|"
+    r"concentrat\w+|emphasis|industr\w*|sectors?|fields?|areas?|"
     + _GROWS
     + r"|clusters?|chains?|tracks?)\b",
     re.IGNORECASE,
