@@ -923,6 +923,20 @@ def test_industries_especially_open_a_list() -> None:
     assert "heavy machinery" in {w for _, w, _ in pairs(extract_article(text))}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Shanghai will cultivate and upgrade new energy vehicles and high-end equipment.",
+         "new energy vehicles"),
+        ("In Shandong, 10 clusters will be cultivated around new generation information "
+         "technology and high-end equipment.", "new generation information technology"),
+    ],
+)  # fmt: skip
+def test_an_item_after_a_growing_verb_starts_at_its_words(sentence: str, words: str) -> None:
+    # In-house sentences: unit tests of the shape, not evidence of quality.
+    assert words in {w for _, w, _ in pairs(extract_article(sentence + "\n"))}
+
+
 # --- Chinese ---------------------------------------------------------------------
 
 

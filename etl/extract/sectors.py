@@ -40,8 +40,9 @@ _PLAIN_CUE = (
     r"focus(?:es|ed|ing)? on(?:\s+the\s+(?:development|growth|cultivation)\s+of)?|"
     # A bare "on" is no cue ("on Monday", "based on"): only after a verb of focus.
     r"breakthroughs\s+in|(?:bet(?:s|ting)?|centered|centred|concentrat\w+|emphasis)\s+on|"
+    # "cultivate and upgrade new energy vehicles": a pair of verbs.
     + _GROWS
-    + r")\s+"
+    + r"(?:\s+and\s+[a-z]+)?)\s+"
 )
 # An item never holds a cue of its own: "focus on new areas such as deep sea"
 # lists what follows "such as", not "new areas such as deep sea".
@@ -236,7 +237,8 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
 
 
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|" + _GROWS + r")\s+)+",
+    # "clusters will be cultivated around new generation information technology"
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|around|" + _GROWS + r")\s+)+",
     re.IGNORECASE,
 )
 
