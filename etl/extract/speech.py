@@ -697,6 +697,7 @@ class _Speech:
         # covered_starts (sorted) are where those quotations begin.
         self.is_covered = bytearray(len(body) + 1)
         self.covered_starts: list[int] = []
+        self.named_by_surname: dict[str, list[re.Match[str]]] | None = None
         self.introductions = [
             _Introduction(
                 sentence.start, found.group("name"), found.group("app"),
@@ -825,15 +826,22 @@ class _Speech:
             return
         if self.registry.resolve(surname) is not None:
             return
-        earlier = [
-            found
-            for found in _NAMED_WITH_APPOSITIVE.finditer(self.body, 0, before)
-            if surname in found.group("name").split()[:: len(found.group("name").split()) - 1]
-            and _person_like(found.group("name"), self.place_names)
-        ]
+        earlier = [m for m in self._named_with_appositive().get(surname, []) if m.start() < before]
         if earlier:
             self.excluded.append(earlier[-1].span("app"))
             self.registry.add(earlier[-1].group("name"), earlier[-1].group("app"))
+
+    def _named_with_appositive(self) -> dict[str, list[re.Match[str]]]:
+        """Full names followed by an appositive, by their first and last word: one scan
+        of the text, however many surnames ask."""
+        if self.named_by_surname is None:
+            self.named_by_surname = {}
+            for found in _NAMED_WITH_APPOSITIVE.finditer(self.body):
+                words = found.group("name").split()
+                if _person_like(found.group("name"), self.place_names):
+                    for word in {words[0], words[-1]}:
+                        self.named_by_surname.setdefault(word, []).append(found)
+        return self.named_by_surname
 
     def _introduced_quotation(self, introduction: _Introduction) -> None:
         """ "NAME, TITLE, introduced a computer at the fair. “The computer is made in
