@@ -1186,3 +1186,50 @@ def test_chinese_scale_of_a_cluster_and_a_name_with_a_middle_dot() -> None:
     facts = extract_article(text)
     assert [t.quantity for i in facts.initiatives for t in i.targets][:1] == [10**12]
     assert "尼加提·司马义" in facts.experts
+
+
+# --- English: places that only say where ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "province"),
+    [
+        ("en_china-daily_qinghai-deputies-green-journey", "discussion in Beijing", "Qinghai"),
+        ("en_global-times_jiangxi-rare-earths", "based in Beijing", "Jiangxi"),
+    ],
+)
+def test_a_venue_or_a_seat_is_not_a_province_of_the_story(
+    article: str, marker: str, province: str
+) -> None:
+    # "said during an open panel discussion in Beijing", "institutions based in Beijing".
+    assert extract_article(excerpt(article, marker)).provinces == [province]
+
+
+def test_byline_cities_and_photo_captions_say_where_not_what() -> None:
+    text = excerpt(
+        "en_china-daily_inner-mongolia-ningxia-hydrogen",
+        "By Hou Liqiang in Beijing",
+        "Workers inspect equipment",
+        "integrating emissions-free",
+    )
+    # "By NAME in Beijing", "... in Changsha, Hunan province ... (PHOTO / XINHUA)".
+    assert extract_article(text).provinces == ["Inner Mongolia", "Ningxia"]
+
+
+def test_numbers_unnamed_analysts_give_are_not_targets() -> None:
+    text = excerpt(
+        "en_china-daily_changsha-trillion-industrial-output",
+        "Local authorities in Changsha vow",
+        "Designed to produce 1,600",
+    )
+    facts = extract_article(text)
+    assert "Hunan" in facts.provinces
+    # "..., the plant will generate an estimated 70 million yuan ..., said analysts."
+    assert [t.text for i in facts.initiatives for t in i.targets if "1,600" in i.clause_text] == []
+
+
+def test_a_target_restated_in_a_quotation_is_one_target() -> None:
+    text = excerpt("en_global-times_shandong-marine-output", "2.3 trillion")
+    facts = extract_article(text)
+    amounts = [t.quantity for i in facts.initiatives for t in i.targets]
+    assert amounts.count(2.3e12) == 1

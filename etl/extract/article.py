@@ -257,6 +257,45 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 _NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|Beijing's)\b")
 
 
+# Where something happened or someone writes from, not what the story is about:
+# "told a press briefing in Beijing", "institutions based in Beijing", a byline's
+# "By NAME in Beijing", a photo caption's "in Changsha, Hunan province. [Photo/Xinhua]".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:press|news|media)\s+(?:briefing|conference|release|event)s?|briefing|"
+    r"conference|forum|meeting|session|discussion|summit|symposium|seminar|ceremony|"
+    r"interview|based|headquartered)\s+in\s+$",
+    re.IGNORECASE,
+)
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[\s\-–—]*By\s+[^\n.]{2,80}\s+in\s+$")
+_CAPTION_LINE = re.compile(
+    r"^[^\n]*(?:\[Photo[^\]\n]*\]|\((?:PHOTO|Photo)\b[^)\n]*\))[ \t]*$", re.MULTILINE
+)
+
+
+def _only_where(text: str, match: Match) -> bool:
+    before = text[max(0, match.start - 90) : match.start]
+    return bool(_VENUE_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
+
+
+def _set_aside_venues(
+    text: str, places_by_sentence: dict[int, list[Match]]
+) -> tuple[dict[int, list[Match]], list[Match]]:
+    """Places that only say where (a venue, a byline, a caption) apart from the
+    places the sentences are about: they neither own facts nor make a province
+    one of the story's."""
+    captions = SpanIndex([m.span() for m in _CAPTION_LINE.finditer(text)])
+    about: dict[int, list[Match]] = {}
+    where: list[Match] = []
+    for index, places in places_by_sentence.items():
+        about[index] = []
+        for place in places:
+            if captions.contains(place.start, place.end) or _only_where(text, place):
+                where.append(place)
+            else:
+                about[index].append(place)
+    return about, where
+
+
 def _story_province(places: Iterable[list[Match]]) -> str | None:
     """The province a story is about: the only one it names, or the one that makes
     up three in four of its place names ("Beijing-Tianjin-Hebei" in a Hebei story)."""
@@ -268,6 +307,19 @@ def _story_province(places: Iterable[list[Match]]) -> str | None:
 
 
 _ROLE_BEFORE = re.compile(r"\b(?:as|into|become|becoming)\s+(?:the\s+)?$")
+
+
+_APPROXIMATELY = re.compile(
+    r"^(?:more than|over|about|around|nearly|almost|at least|up to|roughly|approximately)\s+"
+)
+
+
+def _target_key(province: str, target: Target) -> tuple[str, float, str]:
+    words = _APPROXIMATELY.sub("", target.text.lower())
+    if words.endswith(("percent", "%", "per cent")):
+        # Shares and growth rates of different measures often coincide.
+        words = f"{words}@{target.start}"
+    return (province, target.quantity, words)
 
 
 def _owned_targets(
@@ -537,6 +589,11 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     return _EnglishArticle(text, gazetteer or default_gazetteer(), language).read()
 
 
+_UNNAMED_FORECASTERS = re.compile(
+    r"\b(?:(?:said|say|according to)\s+(?:some\s+|industry\s+|market\s+)?"
+    r"(?:analysts|economists|observers|insiders)|(?:analysts|economists|observers|insiders)\s+"
+    r"(?:said|say|predicted|predict|expect|expected|estimated|estimate))\b"
+)
 # Who forecasts rather than commits: research and finance, not a government office.
 _RESEARCH = re.compile(
     r"\b(?:[Pp]rofessor|[Rr]esearcher|[Rr]esearch|[Ff]ellow|[Aa]nalyst|[Ee]conomist|[Ss]cholar|"
@@ -574,9 +631,14 @@ class _EnglishArticle:
             text, self.sentences, gazetteer.expert_aliases, gazetteer.place_names
         )
         self.excluded = SpanIndex(self.speech.excluded_spans)
-        self.places_by_sentence = _places_by_sentence(text, self.sentences, gazetteer)
+        self.places_by_sentence, venues = _set_aside_venues(
+            text, _places_by_sentence(text, self.sentences, gazetteer)
+        )
         self.story_province = _story_province(self.places_by_sentence.values())
-        self.mentions: list[MentionFact] = self._dateline_mentions()
+        self.venue_starts = {m.start for m in venues}
+        self.mentions: list[MentionFact] = self._dateline_mentions() + [
+            MentionFact(m.key, "context", m.text, m.start, m.end, m.city) for m in venues
+        ]
         self.initiatives: list[InitiativeFact] = []
         self.thread = _Thread()
         # A sentence may be asked for its terms and figures twice (is it the story
@@ -585,6 +647,7 @@ class _EnglishArticle:
         self.targets_of: dict[tuple[int, int], list[Target]] = {}
         self.sectors_of: dict[tuple[int, int, bool], list[SectorHit]] = {}
         self.all_terms: list[Match] | None = None
+        self.target_keys: set[tuple[str, float, str]] = set()
         self.term_starts: list[int] = []
 
     def read(self) -> ArticleFacts:
@@ -625,7 +688,8 @@ class _EnglishArticle:
             if self.excluded.contains(m.start, m.end)
         ]
         statement_start: int | None = None
-        forecast = False
+        # "..., said analysts": numbers nobody in office stands behind.
+        forecast = _UNNAMED_FORECASTERS.search(sentence.text) is not None
         if sentence.index in self.speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
@@ -635,7 +699,11 @@ class _EnglishArticle:
             sentence, said = reported
             statement_start = said.start
             forecast = self._is_forecaster(said.expert_name)
-            found = self.gazetteer.places(self.text, sentence.start, sentence.end)
+            found = [
+                m
+                for m in self.gazetteer.places(self.text, sentence.start, sentence.end)
+                if m.start not in self.venue_starts
+            ]
         subjects = _subjects(self.text, sentence, found)
         subject_names = self._subject_names(sentence, subjects, in_sentence)
         # Events matter only to the initiatives of a subject: no search otherwise.
@@ -745,7 +813,9 @@ class _EnglishArticle:
                 self.thread.event_of[province] = event
             for start, end in clauses:
                 # A researcher's or analyst's numbers are forecasts, not the province's aims.
-                targets = [] if forecast else self._targets(start, end)
+                targets = [] if forecast else self._new_targets(province, start, end)
+                owned = _owned_targets(text, targets, province, found, sentence.start, listed_group)
+                self.target_keys.update(_target_key(province, t) for t in owned)
                 self.initiatives.append(
                     InitiativeFact(
                         province=province,
@@ -758,9 +828,7 @@ class _EnglishArticle:
                         sectors=self._sectors(start, end, said=statement_start is not None),
                         city=cities.get(province),
                         statement_start=statement_start,
-                        targets=_owned_targets(
-                            text, targets, province, found, sentence.start, listed_group
-                        ),
+                        targets=owned,
                     )
                 )
 
@@ -783,6 +851,15 @@ class _EnglishArticle:
             for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid, found)
         ]
         return list(self.sectors_of[key])
+
+    def _new_targets(self, province: str, start: int, end: int) -> list[Target]:
+        """The clause's targets but one the province already set, restated ("... which
+        is expected to reach 2.3 trillion yuan in 2022", Gong added)."""
+        return [
+            target
+            for target in self._targets(start, end)
+            if _target_key(province, target) not in self.target_keys
+        ]
 
     def _targets(self, start: int, end: int) -> list[Target]:
         key = (start, end)
