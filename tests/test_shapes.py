@@ -1233,3 +1233,56 @@ def test_a_target_restated_in_a_quotation_is_one_target() -> None:
     facts = extract_article(text)
     amounts = [t.quantity for i in facts.initiatives for t in i.targets]
     assert amounts.count(2.3e12) == 1
+
+
+# --- English: speakers (tenth round) ------------------------------------------------
+
+
+def test_a_surname_speaks_for_the_person_introduced_with_an_appositive() -> None:
+    text = excerpt(
+        "en_china-daily_ningxia-green-energy-deputy",
+        "Chen Chunping, also executive vice-chairman",
+        "Chen said this year",
+        "Chen emphasized the region",
+        "Chen highlighted the",
+    )
+    said = statements(extract_article(text))
+    assert ("Chen Chunping", "this year will see the completion and op") in said
+    assert ("Chen Chunping", "the region's integrated approach to adva") in said
+    # "Chen highlighted the" where the partial page breaks off says nothing.
+    assert all(len(words.split()) > 2 for _, words in said)
+
+
+def test_whom_it_was_told_is_not_the_speaker() -> None:
+    text = excerpt("en_yicai_guangdong-hydrogen-refueling-stations", "told Yicai Global.")
+    facts = extract_article(text)
+    # "..., He Guangli, manager of ..., told Yicai Global."
+    assert list(facts.experts) == ["He Guangli"]
+
+
+def test_an_organization_that_predicts_is_not_an_expert() -> None:
+    text = excerpt("en_silicon-uk_shanghai-chip-ai-investment", "Auto Forecast Solutions")
+    assert "Auto Forecast Solutions" not in extract_article(text).experts
+
+
+def test_an_analyst_who_wrote() -> None:
+    text = excerpt(
+        "en_sustainable-truck-van_provincial-hydrogen-station-targets", "wrote Shirly Zhu"
+    )
+    assert [name for name, _ in statements(extract_article(text))][:1] == ["Shirly Zhu"]
+
+
+@pytest.mark.parametrize(
+    ("article", "markers", "field", "expected"),
+    [
+        ("en_china-daily_changsha-trillion-industrial-output", ("By LI FUSHENG",), "reporter",
+         "Li Fusheng, Feng Zhiwei"),
+        ("en_china-daily_qingdao-mayor-five-year-plan", ("Hu Qing reports",), "reporter",
+         "Hu Qing"),
+        ("en_ichongqing_icv-nev-cluster-2030", ("/PRNewswire/",), "dateline_city", "Chongqing"),
+    ],
+)  # fmt: skip
+def test_more_page_headers(article: str, markers: tuple[str, ...], field: str, expected) -> None:
+    # "By NAME in CITY NAME in CITY", "..., NAME reports.", "CITY, China, DATE /WIRE/ --".
+    meta = extract_article(excerpt(article, *markers) + "Hunan will develop robotics.\n").metadata
+    assert getattr(meta, field) == expected

@@ -141,12 +141,14 @@ _CITY_OUTLET = re.compile(
     r"\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)[ \t]*(?:-{1,2}|—|–)",
     re.MULTILINE,
 )
-# "BEIJING, June 14 -- ": a wire dateline whose outlet the page gives elsewhere.
+# "BEIJING, June 14 -- ": a wire dateline whose outlet the page gives elsewhere;
+# "CHONGQING, China, Sept. 9, 2022 /PRNewswire/ --": a release wire's.
 _CITY_DATE_DASH = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2}),[ \t]*"
+    + r"(?:China,[ \t]*)?"
     + _MONTH
     + _DAY_YEAR
-    + r"[ \t]*(?:--|—|–)[ \t]",
+    + r"(?:[ \t]*/[A-Za-z][A-Za-z\- ]{1,30}/)?[ \t]*(?:--|—|–)[ \t]",
     re.MULTILINE,
 )
 _CITY_DASH = re.compile(
@@ -164,9 +166,12 @@ _DATELINES = (
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
 _IN_CITY = r"(?:\s+in\s+[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?)?"
+# "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": a city, then the next name.
+_NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
 _BYLINE = re.compile(
     r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)(?P<reporter>"
-    + _NAME + _IN_CITY + r"(?:\s*(?:,|and|&)\s*" + _NAME + _IN_CITY + r")*)"
+    + _NAME + _IN_CITY + r"(?:(?:\s*(?:,|and|&)\s*|" + _NEXT_AFTER_CITY + r")" + _NAME
+    + _IN_CITY + r")*)"
     r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",
     re.MULTILINE,
 )  # fmt: skip
@@ -181,7 +186,7 @@ _NAME_OVER_FIELD = re.compile(
     re.MULTILINE,
 )
 _GLUED_FIELD = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Source|Editor|Author)\s*:)")
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*|" + _NEXT_AFTER_CITY)
 _CITY_OF_NAME = re.compile(r"\s+in\s+[A-Z].*$")
 _REPORTING_BY = re.compile(
     r"\((?:Reporting|Reported|Writing)\s+by\s+(?P<reporter>"
@@ -189,6 +194,13 @@ _REPORTING_BY = re.compile(
     + r"(?:\s*(?:,|and)\s*"
     + _NAME
     + r")*)"
+)
+# "Port city plans to develop service industries, marine economy, Hu Qing reports.":
+# a standfirst that ends with its reporter.
+_STANDFIRST_REPORTS = re.compile(
+    r"^[^\n]{10,300}?,\s+(?P<reporter>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?)"
+    r"\s+reports?\.?[ \t]*$",
+    re.MULTILINE,
 )
 # "Source: Xinhua | 2024-03-05", "Writer: Zhang Yu | Editor: ... | From: Shenzhen Daily"
 _SOURCE_LINE = re.compile(
@@ -346,7 +358,7 @@ def _byline(head: str, text: str) -> str | None:
     alone = _NAME_OVER_FIELD.search(head)
     if alone is not None and alone.group("reporter") not in _outlets():
         return alone.group("reporter")
-    credit = _REPORTING_BY.search(text)
+    credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
     return re.sub(r"\s+and\s+", ", ", credit.group("reporter")) if credit else None
 
 

@@ -25,7 +25,7 @@ VERBS = (
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
     "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
-    "was quoted as saying", "is quoted as saying", "expressed",
+    "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -43,8 +43,8 @@ _APP = (
 # A quotation ends at the first closing mark; it cannot contain another
 # opening one either, so each opening mark is scanned only up to the next
 # (a text of a million unclosed “ must not cost 3,000 steps per mark).
-# Some pages close “ with two typographic single quotes (’’).
-_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000}?)(?:”|’’))"
+# Some pages close “ with two typographic single quotes (’’) or a double prime (″).
+_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000}?)(?:”|’’|″))"
 _SPEAKER_REF = (
     r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
 )
@@ -243,7 +243,8 @@ _ACCORDING = re.compile(
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
 # "..., said vice-mayor Dai Yulin.": a title in lower case before the name.
 _TRAILING_VERB_NAME = re.compile(
-    r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?:(?P<pre_title>" + _LOWER_TITLE + r")\s+)?"
+    # "..., told Yicai Global.": whom it was told is never who said it.
+    r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>" + _LOWER_TITLE + r")\s+)?"
     + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
     re.DOTALL,
@@ -658,7 +659,17 @@ def _person_like(name: str, known_place_names: Set[str]) -> bool:
         and tokens[0] not in _NOT_NAMES
         and name not in known_place_names
         and not ORG_HEADS.search(name)
+        and not _FIRM_WORDS.search(name)
     )
+
+
+# "Auto Forecast Solutions predicted ...", "told Yicai Global": a firm's or an
+# outlet's name, not a person's (words that do not head a government body's name).
+_FIRM_WORDS = re.compile(
+    r"\b(?:Solutions?|Research|Analytics|Analysis|Insights?|Intelligence|Consultancy|Advisory|"
+    r"Technolog(?:y|ies)|Motors|Systems|Economics|Ratings|Investments?|Ventures|Markets|Global|"
+    r"Media|Networks?)\b"
+)
 
 
 def extract_speech(
@@ -821,7 +832,7 @@ class _Speech:
         full with an appositive earlier in the text ("delivered by Erkin Tuniyaz,
         chairman of the regional government, at ..."), who becomes an expert."""
         groups = match.groupdict()
-        surname = groups.get("name") or groups.get("name2") or ""
+        surname = groups.get("name") or groups.get("name2") or groups.get("speaker") or ""
         if not re.fullmatch(r"[A-Z][a-z]+", surname) or surname in _NOT_NAMES:
             return
         if self.registry.resolve(surname) is not None:
@@ -1079,7 +1090,8 @@ class _Speech:
             if not rule.may_match(sentence.text):
                 continue
             match = rule.pattern.match(sentence.text)
-            if match is None:
+            if match is None or len(match.group("text").split()) < 3:
+                # "Chen highlighted the" where a partial page breaks off says nothing.
                 continue
             self._name_surname_from_earlier(match, sentence.start)
             speaker = _rule_speaker(rule, match, sentence.start, self.registry,
