@@ -1286,3 +1286,26 @@ def test_more_page_headers(article: str, markers: tuple[str, ...], field: str, e
     # "By NAME in CITY NAME in CITY", "..., NAME reports.", "CITY, China, DATE /WIRE/ --".
     meta = extract_article(excerpt(article, *markers) + "Hunan will develop robotics.\n").metadata
     assert getattr(meta, field) == expected
+
+
+def test_an_unnamed_deputy_in_the_lead_is_the_person_the_next_paragraph_introduces() -> None:
+    text = excerpt(
+        "en_china-daily_ningxia-green-energy-deputy",
+        "a deputy to the National People's Congress said",
+        "Chen Chunping, also executive vice-chairman",
+    ).replace("\n", "\n\n")
+    said = statements(extract_article(text))
+    assert said[:1] == [("Chen Chunping", "Ningxia, leveraging its abundant natural")]
+
+
+def test_a_deputy_who_advocated() -> None:
+    text = excerpt("en_jschina_jiangsu-delegation-open-meeting", "Wei Qiao, chairwoman")
+    said = statements(extract_article(text))
+    assert ("Wei Qiao", "the integrated development of the agricu") in said
+
+
+def test_a_surname_printed_in_capitals() -> None:
+    text = excerpt("en_jiemian_yibin-battery-capital", "YANG Weiping told")
+    said = statements(extract_article(text))
+    # "CATL's YANG Weiping told Jiemian News that ..."
+    assert said[:1] == [("Yang Weiping", "Yibin suits CATL.")]

@@ -25,7 +25,8 @@ VERBS = (
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
     "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
-    "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes",
+    "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
+    "advocates for", "advocated", "advocates",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -162,7 +163,11 @@ _SUBJECT_AHEAD = (
     r"could|should|must|needs?|plans?|aims?)\b)"
 )
 # "Dr. Li Ming, 52, chief scientist ...": an honorific before, an age after the name.
-_NAMED_PERSON = r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r")(?:,\s+\d{1,3})?"
+# "CATL's YANG Weiping": the surname in capitals, as some pages print it.
+_CAPS_SURNAME_NAME = r"[A-Z]{2,}\s+[A-Z][a-z]+(?:-[a-z]+)?"
+_NAMED_PERSON = (
+    r"(?P<name>" + _HONORIFIC + r"?(?:" + _NAME + r"|" + _CAPS_SURNAME_NAME + r"))(?:,\s+\d{1,3})?"
+)
 # "told reporters", "told Xinhua on Monday": whom it was told, before what.
 # Whom it was told: "reporters", "a press briefing", "Xinhua", "the Global Times".
 _TOLD_AUDIENCE = (
@@ -208,7 +213,7 @@ _TITLED_NAME_REPORTED = re.compile(
 # "CATL's chairman Zeng Yuqun told Xinhua that ...": the organization's person.
 _ORGANIZATIONS_PERSON = re.compile(
     _NAMED_LEAD + r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s\s+"
-    r"(?:(?P<title>[a-z][a-z\- ]{2,40}?)\s+)?(?P<name>" + _NAME + r")\s+(?:also\s+)?" + _VERB
+    r"(?:(?P<title>[a-z][a-z\- ]{2,40}?)\s+)?(?P<name>" + _NAME + r"|" + _CAPS_SURNAME_NAME + r")\s+(?:also\s+)?" + _VERB
     + _TOLD_WHOM + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -317,9 +322,11 @@ _BACK_REFERENCE = re.compile(
 _BACK_REFERENCE_WORDS = ("prediction", "remarks", "statement", "forecast", "estimate")
 _TRAILING_DESCRIBED = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|"
-    r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|"
-    + _OFFICE + r")s?)\s+"
-    + _VERB + r"(?:\s+(?:on|at|in)\s+[^,\"“”]{0,60})?" + _END_OF_SENTENCE,
+    r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|deputy|"
+    + _OFFICE + r")s?"
+    # "a deputy to the National People's Congress said during the two sessions."
+    + r"(?:\s+(?:of|to|at|from|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,60}?)?)\s+"
+    + _VERB + r"(?:\s+(?:on|at|in|during)\s+[^,\"“”]{0,60})?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 
@@ -346,6 +353,7 @@ class _Introduction:
 
 
 _BARE_QUOTE = re.compile(_QUOTE)
+_INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 
 
 _REPORTING = re.compile(
@@ -608,7 +616,11 @@ _TITLE_PREFIX = re.compile(
 
 
 def _bare_name(name: str) -> str:
-    return _TITLE_PREFIX.sub("", re.sub(r"^" + _HONORIFIC, "", name)).strip()
+    name = _TITLE_PREFIX.sub("", re.sub(r"^" + _HONORIFIC, "", name)).strip()
+    surname, _, given = name.partition(" ")
+    if len(surname) > 1 and surname.isupper() and given[:1].isupper():
+        return f"{surname.title()} {given}"  # "YANG Weiping" is Yang Weiping
+    return name
 
 
 # "NAME, TITLE, said: "QUOTE"" ends where a quotation opens after a colon or comma;
@@ -752,6 +764,7 @@ class _Speech:
         self._resolve_offices()
         self._resolve_pronouns()
         self._resolve_late_surnames()
+        self._name_unnamed_leads()
         return SpeechResult(
             self.registry.experts, self.statements, self.excluded, self.statement_sentences
         )
@@ -918,6 +931,22 @@ class _Speech:
             return known
         self.excluded.append(antecedent.app_span)
         return self.registry.add(antecedent.name, antecedent.app).name
+
+    def _name_unnamed_leads(self) -> None:
+        """ "Ningxia is ..., a deputy to the NPC said during the two sessions.\n\nChen
+        Chunping, also executive vice-chairman of ..., outlined plans ...": the unnamed
+        speaker of a paragraph is the person the next paragraph opens by introducing."""
+        for index, statement in enumerate(self.statements):
+            if statement.expert_name is not None or not _INDEFINITE.match(statement.speaker_text):
+                continue
+            paragraph_end = self.body.find("\n", statement.end)
+            if paragraph_end == -1:
+                continue
+            following = next((i for i in self.introductions if i.position > paragraph_end), None)
+            if following is None or self.body[paragraph_end : following.position].strip():
+                continue
+            expert = self._antecedent(following)
+            self.statements[index] = dataclasses.replace(statement, expert_name=expert)
 
     def _resolve_late_surnames(self) -> None:
         """'"…," said Hu.' read before 'Hu Yuting, governor of Jilin, said …' (quotations
