@@ -1309,3 +1309,27 @@ def test_a_surname_printed_in_capitals() -> None:
     said = statements(extract_article(text))
     # "CATL's YANG Weiping told Jiemian News that ..."
     assert said[:1] == [("Yang Weiping", "Yibin suits CATL.")]
+
+
+# --- English: list cues (eleventh round) --------------------------------------------
+
+
+def test_such_industries_as_in_a_quotation_that_closes_on_a_comma() -> None:
+    text = excerpt(
+        "en_china-org_dalian-software-high-tech-plan", "Dalian, the coastal city", "Other plans"
+    )
+    found = {words for _, words, _ in pairs(extract_article(text))}
+    # '"Other plans include developing such industries as A, B, ..., and Z," said Dai'
+    assert {"energy-saving", "environmental protection", "modern manufacturing"} <= found
+
+
+def test_bases_covering_a_list() -> None:
+    text = excerpt("en_china-daily_qingdao-mayor-five-year-plan", "five key innovation bases")
+    found = {words for _, words, _ in pairs(extract_article(text))}
+    assert {"transportation equipment", "rubber materials", "apparels"} <= found
+
+
+def test_a_verb_after_a_list_is_not_an_item() -> None:
+    text = excerpt("en_china-org_hainan-tenth-five-year-targets", "With respect to industry")
+    found = {words for _, words, _ in pairs(extract_article(text))}
+    assert "strive" not in found and {"aquatic products"} <= found

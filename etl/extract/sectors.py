@@ -27,8 +27,13 @@ _INDUSTRY_CUE = (
     r"\b(?:industries|industry|sectors|fields|areas|clusters|chains|tracks)"
     r"(?:\s*(?:,\s*)?(?:such as|including|like|namely|especially|particularly|notably|of|:|—|–|--|-)"
     r"\s+)|"
+    # "developing such industries as energy-saving, ..."
+    r"\bsuch\s+(?:industries|sectors|fields)\s+as\s+|"
+    # "five key innovation bases, covering smart home appliances, ..."
+    r"\b(?:industries|sectors|fields|areas|clusters|bases|centers|centres)\s*,?\s*"
+    r"(?:covering|(?:which|that)\s+covers?)\s+|"
     # "industrial clusters for NEVs and electronic manufacturing", "clusters in ..."
-    r"\b(?:clusters|chains|bases|hubs)\s+(?:for|in)\s+"
+    r"\b(?:clusters|chains)\s+(?:for|in)\s+|\b(?:bases|hubs)\s+for\s+"
 )
 # "develop advanced manufacturing and foster biomedicine": what a province grows.
 _GROWS = (
@@ -55,7 +60,7 @@ _LIST = re.compile(
     r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
     r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+|as well as\s+)?" + _ITEM + r")*"
     r"(?:,?\s+(?:and|as well as)\s+" + _ITEM + r")?)"
-    r"(?=\s*(?:[.;:()\n]|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b"
+    r"(?=\s*(?:[.;:()\n\"”]|,[\"”]|,\s*$|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b"
     # A verb ends the list: "..., and new energy storage will be developed".
     r"|\s+(?:will|would|shall|are|is|were|was|have|has|had|can|could|should|must)\b))",
     re.IGNORECASE,
@@ -80,6 +85,8 @@ _ITEM_WORTH_READING = re.compile(
 )
 _NOT_AN_ITEM = re.compile(
     r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
+    # "..., and strive to establish ...": a verb after the list, not an item.
+    r"strive|seek|aim|try|continue|"
     r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
     r"fields?|areas?|according)$|"
     # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
@@ -176,7 +183,7 @@ def _one_per_start(
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
     r"\b(?:such|including|like|namely|focus\w*|breakthroughs|bet(?:s|ting)?|centered|centred|"
-    r"concentrat\w+|emphasis|industr\w*|sectors?|fields?|areas?|"
+    r"concentrat\w+|emphasis|industr\w*|sectors?|fields?|areas?|bases|cent(?:er|re)s|"
     + _GROWS
     + r"|clusters?|chains?|tracks?)\b",
     re.IGNORECASE,
