@@ -1333,3 +1333,36 @@ def test_a_verb_after_a_list_is_not_an_item() -> None:
     text = excerpt("en_china-org_hainan-tenth-five-year-targets", "With respect to industry")
     found = {words for _, words, _ in pairs(extract_article(text))}
     assert "strive" not in found and {"aquatic products"} <= found
+
+
+# --- English: targets (eleventh round) ----------------------------------------------
+
+
+def test_an_amount_in_yuan_without_a_multiplier() -> None:
+    text = excerpt("en_china-org_hainan-tenth-five-year-targets", "Wang Xiaofeng, governor of")
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    # "... and the per-capita GDP by 2005 will exceed 10,000 yuan."
+    assert {9, 10000} <= amounts
+
+
+def test_what_a_buyer_is_awarded_is_no_target() -> None:
+    text = excerpt("en_scmp_guangdong-ev-cash-subsidies", "will be awarded 5,000 yuan")
+    text = "Guangdong will subsidize car buyers. " + text
+    assert [t for i in extract_article(text).initiatives for t in i.targets] == []
+
+
+@pytest.mark.parametrize(
+    ("article", "markers", "quantity"),
+    [
+        ("en_china-daily_shanxi-2025-gdp-target", ("130 intelligent coal mines",), 130),
+        ("en_china-daily_guizhou-computing-power", ("The Guizhou government set",
+         "100 digitalized workshops"), 100),
+        ("en_xinhua_zhejiang-nev-plan", ("China's major economic powerhouse Zhejiang",
+         "100,000 charging units"), 100000),
+    ],
+)  # fmt: skip
+def test_counts_of_mines_workshops_and_units(
+    article: str, markers: tuple[str, ...], quantity: int
+) -> None:
+    facts = extract_article(excerpt(article, *markers))
+    assert quantity in {t.quantity for i in facts.initiatives for t in i.targets}

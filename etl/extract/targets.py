@@ -65,7 +65,8 @@ _HEADS = (
     r"platforms|factories|centers|centres|sectors|sites|hubs|programs|programmes|"
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
-    r"vehicles|airports|routes"
+    r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
+    r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -90,7 +91,8 @@ _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", 
 _MULTIPLIERS = {"trillion": 10**12, "billion": 10**9, "million": 10**6}
 _MONEY = re.compile(
     r"(?<![\w.,$(])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<currency>US\$|\$|RMB\s?|¥)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<mult>trillion|billion|million)?"
+    # The space belongs to the multiplier: "10,000 yuan" keeps its unit.
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million))?"
     r"(?:\s+(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
     re.IGNORECASE,
 )
@@ -206,7 +208,8 @@ def _ahead_of(body: str, start: int, position: int) -> bool:
 # "a subsidy of 300,000, 1 million and 5 million yuan", "rewards will be 5
 # million": a cap on what one firm may get, not what the province aims for.
 _PER_FIRM_AID = re.compile(
-    r"\b(?:subsid(?:y|ies)|rewards?|bonus(?:es)?|grants?|awards?|incentives?|one-off|one-time)\b",
+    r"\b(?:subsid(?:y|ies)|rewards?|rewarded|bonus(?:es)?|grants?|granted|awards?|awarded|"
+    r"incentives?|rebates?|vouchers?|one-off|one-time)\b",
     re.IGNORECASE,
 )
 
