@@ -1366,3 +1366,30 @@ def test_counts_of_mines_workshops_and_units(
 ) -> None:
     facts = extract_article(excerpt(article, *markers))
     assert quantity in {t.quantity for i in facts.initiatives for t in i.targets}
+
+
+# --- English: growth targets compared (twelfth round) ------------------------------
+
+
+def test_growth_targets_of_several_places() -> None:
+    text = excerpt(
+        "en_scmp_major-economies-2025-gdp-goals",
+        "Beijing’s policymakers will stick",
+        "anticipates GDP growth of 5-5.5 per cent",
+        "it expects around 5 per cent",
+        "set this year’s growth target at 5.5 per cent",
+        "aims to achieve more than 5.5 per cent",
+    )
+    found = {
+        (i.province, t.quantity, t.is_approximate)
+        for i in extract_article(text).initiatives
+        for t in i.targets
+    }
+    # A range is its floor; "Beijing's policymakers" are the government; last year's
+    # goal and the "5.2 per cent projected for 2024" it is compared with are not aims.
+    assert found == {
+        ("Fujian", 5, True),
+        ("Jiangsu", 5, True),
+        ("Hunan", 5.5, False),
+        ("Liaoning", 5.5, True),
+    }

@@ -115,7 +115,8 @@ _PROPER_NAME_AFTER = re.compile(
 # "Beijing's drive to ...", "Beijing has urged ...": the central government.
 _CAPITAL_AS_GOVERNMENT = re.compile(
     r"(?:['’]s\s+(?:drive|push|efforts?|polic(?:y|ies)|campaign|crackdown|support|bid|calls?|"
-    r"ambitions?|goals?|strategy|restrictions|measures|guidance)\b|\s+(?:has\s+)?(?:urged|wants|"
+    r"ambitions?|goals?|strategy|restrictions|measures|guidance|policymakers|leaders|leadership|"
+    r"hopes?|officials|regulators)\b|\s+(?:has\s+)?(?:urged|wants|"
     r"pushed|called|ordered|imposed|vowed|pledged)\b)"
 )
 # "Beijing-Tianjin-Hebei", "Guangdong-Hong Kong-Macao Greater Bay Area": a region.

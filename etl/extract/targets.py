@@ -9,6 +9,7 @@ year" is an achievement, not a target.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -97,9 +98,11 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    r"(?<![\w.,])(?:(?P<approx>"
+    r"(?<![\w.,\-–])(?:(?P<approx>"
     + _APPROX
-    + r")\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|%)",
+    # "GDP growth of 5-5.5 per cent": a range, its floor.
+    + r")\s+)?(?P<num>\d+(?:\.\d+)?)(?P<range>\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*"
+    r"(?:percent|per\s+cent|%)",
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
@@ -127,7 +130,9 @@ _PASSIVE_AFTER = re.compile(
 )
 _LOOKS_BACK = re.compile(
     r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|up from|"
-    r"accounted for|registered|recorded|was|were)\b",
+    r"accounted for|registered|recorded|was|were|"
+    # "..., higher than the rise of 5.2 per cent projected for 2024": a comparison.
+    r"higher than|lower than|compared with|compared to|an increase from|down from)\b",
     re.IGNORECASE,
 )
 
@@ -197,9 +202,15 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
     return taken
 
 
+# "an increase from last year's more ambiguous goal of over 5 per cent": a past aim.
+_PAST_AIM = re.compile(r"\b(?:last|previous)\s+year['’]s(?:\s+\w+){0,4}$")
+
+
 def _ahead_of(body: str, start: int, position: int) -> bool:
     """The words before the number look ahead, and no achieved verb sits between."""
     before = body[max(start, position - 120) : position]
+    if _PAST_AIM.search(before.rstrip('“"‘ ').removesuffix("of").rstrip()):
+        return False
     ahead = list(_LOOKS_AHEAD.finditer(before))
     back = list(_LOOKS_BACK.finditer(before))
     return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
@@ -240,11 +251,14 @@ def _money(body: str, start: int, end: int) -> list[Target]:
 
 
 def _rates(body: str, start: int, end: int) -> list[Target]:
-    return [
-        _target(Decimal(match.group("num")), match)
-        for match in _PERCENT.finditer(body, start, end)
-        if _ahead_of(body, start, match.start())
-    ]
+    found = []
+    for match in _PERCENT.finditer(body, start, end):
+        if _ahead_of(body, start, match.start()):
+            target = _target(Decimal(match.group("num")), match)
+            if match.group("range"):
+                target = dataclasses.replace(target, is_approximate=True)
+            found.append(target)
+    return found
 
 
 def _target(quantity: Decimal, match: re.Match[str]) -> Target:
