@@ -1196,8 +1196,11 @@ def test_chinese_scale_of_a_cluster_and_a_name_with_a_middle_dot() -> None:
     [
         ("en_china-daily_qinghai-deputies-green-journey", "discussion in Beijing", "Qinghai"),
         ("en_global-times_jiangxi-rare-earths", "based in Beijing", "Jiangxi"),
+        ("en_china-daily_ningxia-industry-upgrade-briefing", "said on Monday in Beijing", "Ningxia"),
+        ("en_my399_harbin-deputies-new-productive-forces", "Great Hall of the People in Beijing",
+         "Heilongjiang"),
     ],
-)
+)  # fmt: skip
 def test_a_venue_or_a_seat_is_not_a_province_of_the_story(
     article: str, marker: str, province: str
 ) -> None:
@@ -1393,3 +1396,9 @@ def test_growth_targets_of_several_places() -> None:
         ("Hunan", 5.5, False),
         ("Liaoning", 5.5, True),
     }
+
+
+def test_an_amount_a_province_is_looking_to_build() -> None:
+    text = excerpt("en_xinhua_local-hydrogen-race", "it's looking to build")
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert {10**11, 10000, 100} <= amounts

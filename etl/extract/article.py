@@ -261,10 +261,12 @@ _NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|B
 # Where something happened or someone writes from, not what the story is about:
 # "told a press briefing in Beijing", "institutions based in Beijing", a byline's
 # "By NAME in Beijing", a photo caption's "in Changsha, Hunan province. [Photo/Xinhua]".
+# "said on Monday in Beijing", "the National People's Congress (NPC) in Beijing".
 _VENUE_BEFORE = re.compile(
     r"\b(?:(?:press|news|media)\s+(?:briefing|conference|release|event)s?|briefing|"
-    r"conference|forum|meeting|session|discussion|summit|symposium|seminar|ceremony|"
-    r"interview|based|headquartered)\s+in\s+$",
+    r"conference|forum|meeting|sessions?|discussion|summit|symposium|seminar|ceremony|"
+    r"interview|based|headquartered|congress|great hall of the people|"
+    r"(?:said|told|spoke|announced)(?:\s+on\s+\w+)?)(?:\s+\([A-Z]{2,8}\))?\s+in\s+$",
     re.IGNORECASE,
 )
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[\s\-–—]*By\s+[^\n.]{2,80}\s+in\s+$")
