@@ -1283,6 +1283,11 @@ def test_an_analyst_who_wrote() -> None:
         ("en_china-daily_qingdao-mayor-five-year-plan", ("Hu Qing reports",), "reporter",
          "Hu Qing"),
         ("en_ichongqing_icv-nev-cluster-2030", ("/PRNewswire/",), "dateline_city", "Chongqing"),
+        ("en_prnewswire_nanjing-jiangbei-life-health", ("/PRNewswire/",), "outlet", "PR Newswire"),
+        ("en_prnewswire_nanjing-jiangbei-life-health", ("/PRNewswire/",), "dateline_city",
+         "Beijing"),
+        ("en_china-org_jilin-ice-snow-silk-road", ("China.org.cn, 03 10, 2021",), "published_on",
+         dt.date(2021, 3, 10)),
     ],
 )  # fmt: skip
 def test_more_page_headers(article: str, markers: tuple[str, ...], field: str, expected) -> None:

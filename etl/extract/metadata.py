@@ -148,7 +148,7 @@ _CITY_DATE_DASH = re.compile(
     + r"(?:China,[ \t]*)?"
     + _MONTH
     + _DAY_YEAR
-    + r"(?:[ \t]*/[A-Za-z][A-Za-z\- ]{1,30}/)?[ \t]*(?:--|—|–)[ \t]",
+    + r"(?:[ \t]*/(?P<wire>[A-Za-z][A-Za-z\- ]{1,30})/)?[ \t]*(?:--|—|–)[ \t]",
     re.MULTILINE,
 )
 _CITY_DASH = re.compile(
@@ -216,7 +216,10 @@ _DOMAIN = re.compile(
 )
 _MONTH_NAME_DATE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)(?:19|20)\d\d"
 _HEADER_DATE = re.compile(
-    r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|" + _MONTH_NAME_DATE + r")"
+    r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|"
+    + _MONTH_NAME_DATE
+    # "China.org.cn, 03 10, 2021": month and day in digits, then the year.
+    + r"|(?<![\d.])[01]?\d\s+[0-3]?\d,\s*(?:19|20)\d\d)"
 )
 # A header line is short and not a sentence: a caption's date is not the page's.
 _HEADER_LINE_WORDS = 14
@@ -225,8 +228,10 @@ _HEADER_LINE_WORDS = 14
 def _from_header(text: str) -> Metadata:
     head = text[:_HEAD]
     lines = _header_lines(head)
-    dateline = _dateline(head)
     date_field = _DATE_FIELD.match(head)
+    # " date 2021-03-22 BEIJING, March 22, 2021 /PRNewswire/ --": the stored copy's
+    # date field opens the dateline's line; blanked, the line starts at the dateline.
+    dateline = _dateline(" " * date_field.end() + head[date_field.end() :] if date_field else head)
     header_date = (
         dt.date.fromisoformat(date_field.group("iso")) if date_field else _header_date(lines)
     )
@@ -262,6 +267,7 @@ def _from_header(text: str) -> Metadata:
         or _credit_lead(head)
         or _interviewing_outlet(text)
         or _marked_outlet(head)
+        or _release_wire(dateline)
     )
     reporter = reporter or _byline(head, text)
     return Metadata(
@@ -275,6 +281,12 @@ def _from_header(text: str) -> Metadata:
         dateline_start=dateline_span[0] if dateline_span else None,
         dateline_end=dateline_span[1] if dateline_span else None,
     )
+
+
+def _release_wire(dateline: re.Match[str] | None) -> str | None:
+    """ "/PRNewswire/": the wire that carried a release no one else is credited with."""
+    wire = dateline.groupdict().get("wire") if dateline else None
+    return _canonical_outlet(wire) if wire else None
 
 
 def _bar_date(bar: re.Match[str]) -> dt.date | None:
