@@ -1407,3 +1407,25 @@ def test_an_amount_a_province_is_looking_to_build() -> None:
     text = excerpt("en_xinhua_local-hydrogen-race", "it's looking to build")
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert {10**11, 10000, 100} <= amounts
+
+
+# --- English: speakers (thirteenth round) -------------------------------------------
+
+
+def test_a_quotation_opened_straight_and_closed_curly_after_a_lead_introduction() -> None:
+    text = excerpt(
+        "en_bastille-post_hainan-higher-value-industries-expert",
+        "In a recent interview with China Global Television Network",
+        '"Traditionally, it (Hainan)',
+    )
+    said = statements(extract_article(text))
+    assert ("Goh Puay Guan", "Traditionally, it (Hainan) started as so") in said
+
+
+def test_said_name_from_an_organization_and_a_firm_is_no_person() -> None:
+    text = excerpt(
+        "en_gov-cn_wuhan-high-tech-revival", "Wuhan-based automaker Dongfeng", "said Tang Teng from"
+    )
+    facts = extract_article(text)
+    # "... according to the Wuhan-based automaker Dongfeng"; '"...," said Tang Teng from ...'
+    assert list(facts.experts) == ["Tang Teng"]

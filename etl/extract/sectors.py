@@ -154,7 +154,7 @@ _HEADED = re.compile(
     r"\b(?:the|its|their)\s+(?P<words>(?:(?!(?:whole|entire|local|national|provincial|overall|"
     r"real|new|traditional|related|relevant|same|other|city|province|country|world|global|"
     r"domestic|regional|key|main|major|leading|pillar|emerging|strategic|future|core|of|and|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|these|those|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|these|those|own|"
     r"manufacturing\s+(?:industry|sector))\b)[a-z][a-z\-]*\s+){1,3}?)"
     r"(?P<head>industry|industries|economy|sector|industrial\s+chains?|industrial\s+clusters?)\b"
 )

@@ -45,7 +45,11 @@ _APP = (
 # opening one either, so each opening mark is scanned only up to the next
 # (a text of a million unclosed “ must not cost 3,000 steps per mark).
 # Some pages close “ with two typographic single quotes (’’) or a double prime (″).
-_QUOTE = r"(?P<quote>\"(?P<q1>[^\"\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000}?)(?:”|’’|″))"
+# A scraped page may open with " and close with ” (or the other way round).
+_QUOTE = (
+    r"(?P<quote>\"(?P<q1>[^\"”\n]{2,3000})\"|“(?P<q2>[^“”\n]{2,3000}?)(?:”|’’|″|\")"
+    r"|\"(?P<q3>[^\"“”\n]{2,3000}?)”)"
+)
 _SPEAKER_REF = (
     r"(?P<speaker>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2}|" + _PRONOUN + r")"
 )
@@ -335,7 +339,10 @@ _TRAILING_DESCRIBED = re.compile(
 # introduced with an appositive, whom a following "he said" may mean.
 # The appositive may hold a company's "Co., Ltd.".
 _INTRODUCED = re.compile(
-    r"^" + _NAMED_PERSON + r",\s+(?P<app>(?:[^,;\"“”]|,\s*(?=Ltd\b|Inc\b|LLC\b)){3,250}?),\s+"
+    # "In a recent interview with CGTN, NAME, TITLE, highlighted ...": a lead first.
+    _NAMED_LEAD
+    + _NAMED_PERSON
+    + r",\s+(?P<app>(?:[^,;\"“”]|,\s*(?=Ltd\b|Inc\b|LLC\b)){3,250}?),\s+"
     r"(?:who\s+)?(?=[a-z])"
 )
 
@@ -431,8 +438,9 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + r"|"
     + _HONORIFIC
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?)"
-    # "said Hu at the news briefing held by ...": where it was said, after a bare name.
-    + r"|\s+(?:at|during|while)\s[^.;\"“”\n]{0,200}?)?"
+    # "said Hu at the news briefing held by ...": where it was said, after a bare name;
+    # "said Tang Teng from Dongfeng's strategic planning department.": whose he is.
+    + r"|\s+(?:at|during|while|from|of)\s[^.;\"“”\n]{0,200}?)?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
@@ -659,7 +667,7 @@ def _matches(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
 
 
 def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
-    group = "q1" if match.group("q1") is not None else "q2"
+    group = next(g for g in ("q1", "q2", "q3") if match.group(g) is not None)
     return match.group(group), match.start(group), match.end(group)
 
 
@@ -1180,7 +1188,9 @@ def _rule_speaker(
             "org",
             f"{groups.get('title') or 'of'} of {groups['org']}".removeprefix("of "),
         )
-    if rule.speaker == "named" and (app or len(name.split()) > 1):
+    # One word is a surname of someone named before, or a firm ("according to the
+    # Wuhan-based automaker Dongfeng"): a new person is named in full.
+    if rule.speaker == "named" and len(_bare_name(name).split()) > 1:
         span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
         if span:
             excluded.append(span)
