@@ -1429,3 +1429,21 @@ def test_said_name_from_an_organization_and_a_firm_is_no_person() -> None:
     facts = extract_article(text)
     # "... according to the Wuhan-based automaker Dongfeng"; '"...," said Tang Teng from ...'
     assert list(facts.experts) == ["Tang Teng"]
+
+
+def test_a_photo_caption_commits_no_one() -> None:
+    text = excerpt("en_global-times_hubei-humanoid-robots", "Photo: Chi Jingyi/GT")
+    assert extract_article(text).initiatives == []
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "not_an_item"),
+    [
+        ("en_hunan-gov_trillion-yuan-industries-plan", "Hunan Province will foster",
+         "hunan province"),
+        ("en_china-daily_changsha-trillion-industrial-output", "and home to", "home"),
+    ],
+)  # fmt: skip
+def test_what_follows_a_list_is_not_an_item(article: str, marker: str, not_an_item: str) -> None:
+    found = {words.lower() for _, words, _ in pairs(extract_article(excerpt(article, marker)))}
+    assert not_an_item not in found

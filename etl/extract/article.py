@@ -271,8 +271,13 @@ _VENUE_BEFORE = re.compile(
 )
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[\s\-–—]*By\s+[^\n.]{2,80}\s+in\s+$")
 _CAPTION_LINE = re.compile(
-    r"^[^\n]*(?:\[Photo[^\]\n]*\]|\((?:PHOTO|Photo)\b[^)\n]*\))[ \t]*$", re.MULTILINE
+    r"^[^\n]*(?:\[Photo[^\]\n]*\]|\((?:PHOTO|Photo)\b[^)\n]*\)|\bPhoto:[^\n]{1,60})[ \t]*$",
+    re.MULTILINE,
 )
+
+
+def _captions(text: str) -> SpanIndex:
+    return SpanIndex([m.span() for m in _CAPTION_LINE.finditer(text)])
 
 
 def _only_where(text: str, match: Match) -> bool:
@@ -281,12 +286,11 @@ def _only_where(text: str, match: Match) -> bool:
 
 
 def _set_aside_venues(
-    text: str, places_by_sentence: dict[int, list[Match]]
+    text: str, places_by_sentence: dict[int, list[Match]], captions: SpanIndex
 ) -> tuple[dict[int, list[Match]], list[Match]]:
     """Places that only say where (a venue, a byline, a caption) apart from the
     places the sentences are about: they neither own facts nor make a province
     one of the story's."""
-    captions = SpanIndex([m.span() for m in _CAPTION_LINE.finditer(text)])
     about: dict[int, list[Match]] = {}
     where: list[Match] = []
     for index, places in places_by_sentence.items():
@@ -634,8 +638,9 @@ class _EnglishArticle:
             text, self.sentences, gazetteer.expert_aliases, gazetteer.place_names
         )
         self.excluded = SpanIndex(self.speech.excluded_spans)
+        self.captions = _captions(text)
         self.places_by_sentence, venues = _set_aside_venues(
-            text, _places_by_sentence(text, self.sentences, gazetteer)
+            text, _places_by_sentence(text, self.sentences, gazetteer), self.captions
         )
         self.story_province = _story_province(self.places_by_sentence.values())
         self.venue_starts = {m.start for m in venues}
@@ -690,6 +695,8 @@ class _EnglishArticle:
             for m in in_sentence
             if self.excluded.contains(m.start, m.end)
         ]
+        if self.captions.contains(sentence.start, sentence.end):
+            return  # a photo's caption shows; it commits no one to anything
         statement_start: int | None = None
         # "..., said analysts": numbers nobody in office stands behind.
         forecast = _UNNAMED_FORECASTERS.search(sentence.text) is not None

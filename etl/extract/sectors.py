@@ -92,7 +92,13 @@ _NOT_AN_ITEM = re.compile(
     # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
     r"^\w+(?:ing|ed)\s+(?:a|an|the|its|their|new|more)\b|"
     # "new growth engine through low-altitude economy": a means, not an industry.
-    r".*\b(?:through|via)\b",
+    r".*\b(?:through|via)\b|"
+    # "Guangming and Pingshan districts of Shenzhen", "Hunan Province": places.
+    r".*\b(?:province|provinces|districts?|county|counties|municipality|city)$|"
+    # "with annual sales estimated at ...", "an annual investment of 165.8 ...",
+    # "and home to ...", "taking shape": what follows a list, not an item of it.
+    r"^(?:with|without|by|from|into|home|that|this|expert|taking|helped|helping|making)(?:\s|$)|"
+    r".*\d$",
     re.IGNORECASE,
 )
 
