@@ -1447,3 +1447,20 @@ def test_a_photo_caption_commits_no_one() -> None:
 def test_what_follows_a_list_is_not_an_item(article: str, marker: str, not_an_item: str) -> None:
     found = {words.lower() for _, words, _ in pairs(extract_article(excerpt(article, marker)))}
     assert not_an_item not in found
+
+
+# --- English: speakers (fourteenth round) -------------------------------------------
+
+
+def test_a_lead_opened_by_amidst_before_the_named_speaker() -> None:
+    text = excerpt("en_the-hindu_hainan-ftp-marine-aerospace", "Amidst ongoing tensions")
+    assert statements(extract_article(text))[:1] == [
+        ("Liu Xiaoming", "the construction of the Hainan Free Trad")
+    ]
+
+
+def test_said_a_firms_titled_person_after_a_quotation() -> None:
+    text = excerpt("en_zdnet_xian-samsung-subsidies", "said iSuppli senior analyst Gu Wenjun")
+    facts = extract_article(text)
+    assert list(facts.experts) == ["Gu Wenjun"]
+    assert facts.experts["Gu Wenjun"].organization == "iSuppli"

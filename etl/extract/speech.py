@@ -158,7 +158,8 @@ _END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
 # The lead is a circumstance ("In an interview ...", "Speaking at ..."), never a clause
 # of its own ("The fund will ..., Jin Shenghong, chairman ..., said").
 _NAMED_LEAD = (
-    r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile)"
+    r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile|"
+    r"Amid|Amidst|After|Following)"
     r"\b[^;\"“”,]{0,120}?,\s+)?"
 )
 # "said Changsha's industrial output is projected ...": a named subject and its verb.
@@ -431,7 +432,11 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE
     + _SAME_PARAGRAPH
     + _VERB
-    + r"\s+(?P<name>"
+    # '"...," said iSuppli senior analyst Gu Wenjun.': a firm and a title first.
+    + r"\s+(?:(?P<pre_title>(?:[\w'’\-]+\s+){0,2}?"
+    + _LOWER_TITLE
+    + r")\s+(?=[A-Z]))?"
+    + r"(?P<name>"
     + _HONORIFIC
     + r"?"
     + _NAME
@@ -621,6 +626,17 @@ _TITLE_PREFIX = re.compile(
     r"(?:Governor|Mayor|Premier|Chairman|Chairwoman|Secretary|Director|President|Minister|Dean)\s+"
     r"(?=[A-Z][a-z]+[\- ][A-Z])"
 )
+
+
+_LOWER_TITLE_START = re.compile(r"\b" + _LOWER_TITLE)
+
+
+def _org_before_title(pre_title: str) -> str:
+    """ "iSuppli senior analyst" → "senior analyst at iSuppli"."""
+    title = _LOWER_TITLE_START.search(pre_title)
+    if title is None or title.start() == 0:
+        return pre_title
+    return f"{pre_title[title.start() :]} at {pre_title[: title.start()].strip()}"
 
 
 def _bare_name(name: str) -> str:
@@ -1056,6 +1072,8 @@ class _Speech:
             "app" if quoted.group("app") or "pre_title" not in quoted.re.groupindex else "pre_title"
         )
         app = quoted.group(app_group)
+        if app is not None and app_group == "pre_title":
+            app = _org_before_title(app)
         if (
             app is not None
             and pattern is not _NAME_VERB_QUOTE
