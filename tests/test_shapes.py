@@ -1464,3 +1464,14 @@ def test_said_a_firms_titled_person_after_a_quotation() -> None:
     facts = extract_article(text)
     assert list(facts.experts) == ["Gu Wenjun"]
     assert facts.experts["Gu Wenjun"].organization == "iSuppli"
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "outlet"),
+    [
+        ("en_bloomberg_hefei-officials-venture-capitalists", "(Bloomberg Markets) --", "Bloomberg"),
+        ("en_china-daily_xian-high-tech-zone-2016", "Jul.7 (China Daily) --", "China Daily"),
+    ],
+)
+def test_a_credit_opening_the_story(article: str, marker: str, outlet: str) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.outlet == outlet

@@ -411,8 +411,10 @@ def _interviewing_outlet(text: str) -> str | None:
 
 # "(Bloomberg) -- Pieces of ...", "(People’s Daily) After meals ...": a credit
 # opening the story, with no city; only a known outlet's.
+# "(Bloomberg) -- ...", "Jul.7 (China Daily) -- ...": a credit opening the story.
 _CREDIT_LEAD = re.compile(
-    r"^[ \t]*(?:date\s+\S+\s+)?\((?P<outlet>[A-Z][A-Za-z.'’ ]{1,40})\)[ \t]*(?:--|—|–|(?=[A-Z]))",
+    r"^[ \t]*(?:date\s+\S+\s+)?(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2}\s*)?"
+    r"\((?P<outlet>[A-Z][A-Za-z.'’ ]{1,40})\)[ \t]*(?:--|—|–|(?=[A-Z]))",
     re.MULTILINE,
 )
 
