@@ -1284,6 +1284,7 @@ def test_an_analyst_who_wrote() -> None:
          "Hu Qing"),
         ("en_ichongqing_icv-nev-cluster-2030", ("/PRNewswire/",), "dateline_city", "Chongqing"),
         ("en_prnewswire_nanjing-jiangbei-life-health", ("/PRNewswire/",), "outlet", "PR Newswire"),
+        ("en_ichongqing_icv-nev-cluster-2030", ("/PRNewswire/",), "outlet", "iChongqing"),
         ("en_prnewswire_nanjing-jiangbei-life-health", ("/PRNewswire/",), "dateline_city",
          "Beijing"),
         ("en_china-org_jilin-ice-snow-silk-road", ("China.org.cn, 03 10, 2021",), "published_on",

@@ -283,6 +283,9 @@ def _from_header(text: str) -> Metadata:
     )
 
 
+_WIRE_MARK = re.compile(r"\s/[A-Za-z][A-Za-z\- ]{1,30}/\s")
+
+
 def _release_wire(dateline: re.Match[str] | None) -> str | None:
     """ "/PRNewswire/": the wire that carried a release no one else is credited with."""
     wire = dateline.groupdict().get("wire") if dateline else None
@@ -388,7 +391,8 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
     known = _outlets()
     for line in lines:
         # "XinhuaUpdated: April 12, 2022": a scraped page lost the space before the field.
-        line = _GLUED_FIELD.sub(" ", line)
+        # "/PRNewswire/ -- A news report from iChongqing": the wire only carried it.
+        line = _WIRE_MARK.sub(" ", _GLUED_FIELD.sub(" ", line))
         for name in _outlet_names_in(line):
             return known[name]
         domain = _DOMAIN.search(line)
