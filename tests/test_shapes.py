@@ -1476,3 +1476,17 @@ def test_said_a_firms_titled_person_after_a_quotation() -> None:
 )
 def test_a_credit_opening_the_story(article: str, marker: str, outlet: str) -> None:
     assert extract_article(excerpt(article, marker)).metadata.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "opening"),
+    [
+        ("en_xinhua_guizhou-six-industrial-bases", "told the same press conference",
+         "Guizhou is unswervingly advancing green"),
+        ("en_reuters_yunnan-green-aluminum-park", "had told Reuters on the sidelines",
+         "Hongqiao was “in the process of discussin"),
+    ],
+)  # fmt: skip
+def test_where_it_was_told_runs_to_that(article: str, marker: str, opening: str) -> None:
+    said = [s.fact.text for s in extract_article(excerpt(article, marker)).statements]
+    assert any(words.startswith(opening) for words in said)

@@ -175,11 +175,16 @@ _NAMED_PERSON = (
 )
 # "told reporters", "told Xinhua on Monday": whom it was told, before what.
 # Whom it was told: "reporters", "a press briefing", "Xinhua", "the Global Times".
+_NOT_WHERE_OR_WHEN = r"(?!(?:on|in|at|during|when|while|last|after|before)\s)"
 _TOLD_AUDIENCE = (
-    r"(?:(?:the|a)\s+)?(?:reporters|journalists|media|(?:press|news)(?:\s+(?:briefing|conference))?|"
+    # "told the same press conference", "told a news briefing"
+    r"(?:(?:the|a)\s+(?:same\s+)?)?(?:reporters|journalists|media|(?:press|news)(?:\s+(?:briefing|conference))?|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
-_TOLD_TO = r"(?<=told)\s+" + _TOLD_AUDIENCE + r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,80}?)?"
+# Where or when it was told runs to the "that" of what was told.
+_TOLD_TO = (
+    r"(?<=told)\s+" + _TOLD_AUDIENCE + r"(?:\s+(?:on|in|at|during)\s[^;\"“,]{0,120}?(?=\s+that\s))?"
+)
 _TOLD_WHOM = r"(?:" + _TOLD_TO + r")?"
 # "NAME, mayor of Wenchang expressed that ...": the closing comma may be missing.
 _NAMED_REPORTED = re.compile(
@@ -211,7 +216,9 @@ _TITLED_NAME_REPORTED = re.compile(
     r"(?P<name>" + _NAME + r")(?:,\s+who\s+[^,;\"“”]{3,150},)?\s+(?:also\s+)?(?:had\s+|has\s+)?"
     + _VERB + _TOLD_WHOM
     # "said in a statement last month to CNBC that ...": where and to whom, then what.
-    + r"(?:\s+(?:in|at|during|on|to|last)\s[^;\"“,]{0,120}?\s+that\s+|\s+that\s+|[:,]\s+|\s+(?=[a-z]))"
+    + r"(?:\s+(?:in|at|during|on|to|last)\s[^;\"“,]{0,120}?\s+that\s+|\s+that\s+|[:,]\s+|"
+    # What was said starts in lower case, but not with where or when it was said.
+    + r"\s+(?=[a-z])" + _NOT_WHERE_OR_WHEN + r")"
     + r"(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
@@ -219,7 +226,7 @@ _TITLED_NAME_REPORTED = re.compile(
 _ORGANIZATIONS_PERSON = re.compile(
     _NAMED_LEAD + r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s\s+"
     r"(?:(?P<title>[a-z][a-z\- ]{2,40}?)\s+)?(?P<name>" + _NAME + r"|" + _CAPS_SURNAME_NAME + r")\s+(?:also\s+)?" + _VERB
-    + _TOLD_WHOM + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z]))(?P<text>\S.*)$",
+    + _TOLD_WHOM + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z])" + _NOT_WHERE_OR_WHEN + r")(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # In NAME's view, TEXT  /  In the view of NAME[, an economist at X], TEXT
