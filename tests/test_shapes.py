@@ -1490,3 +1490,18 @@ def test_a_credit_opening_the_story(article: str, marker: str, outlet: str) -> N
 def test_where_it_was_told_runs_to_that(article: str, marker: str, opening: str) -> None:
     said = [s.fact.text for s in extract_article(excerpt(article, marker)).statements]
     assert any(words.startswith(opening) for words in said)
+
+
+def test_a_long_item_does_not_end_the_list_and_what_a_list_produces_is_trimmed() -> None:
+    text = excerpt("en_xinhua_guizhou-six-industrial-bases", "six major industrial bases covering")
+    found = {words.lower() for _, words, _ in pairs(extract_article(text))}
+    # "bases covering deep resources processing, R&D and production of power batteries
+    # and materials, computing power, Chinese baijiu (distilled spirits), ..."
+    assert {"deep resources processing", "chinese baijiu", "power batteries"} <= found
+    assert not found & {"r&d", "production of power batteries"}
+
+
+def test_firms_listed_after_makers_such_as_are_not_sectors() -> None:
+    text = excerpt("en_yicai_jiuquan-new-energy-hub", "")  # the whole article: a dev one
+    found = {words.lower() for _, words, _ in pairs(extract_article(text))}
+    assert not found & {"sinoma science", "technology"}

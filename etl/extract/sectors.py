@@ -53,7 +53,7 @@ _PLAIN_CUE = (
 # lists what follows "such as", not "new areas such as deep sea".
 # An item may end with its abbreviation: "new energy vehicles (NEVs)".
 _ITEM = (
-    r"[A-Za-z0-9][\w&/\-]*(?:\s+(?!such\s+as\b|including\b|namely\b)[\w&/\-]+){0,6}?"
+    r"[A-Za-z0-9][\w&/\-]*(?:\s+(?!such\s+as\b|including\b|namely\b)[\w&/\-]+){0,8}?"
     r"(?:\s*\([A-Za-z]{2,8}\))?"
 )
 _LIST = re.compile(
@@ -86,7 +86,7 @@ _ITEM_WORTH_READING = re.compile(
 _NOT_AN_ITEM = re.compile(
     r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
     # "..., and strive to establish ...": a verb after the list, not an item.
-    r"strive|seek|aim|try|continue|"
+    r"strive|seek|aim|try|continue|r&d|"
     r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
     r"fields?|areas?|according)$|"
     # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
@@ -212,6 +212,13 @@ def _lists(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
         yield found
 
 
+_FIRMS_BEFORE = re.compile(
+    r"\b(?:companies|firms|enterprises|makers|manufacturers|producers|suppliers|giants|players|"
+    r"automakers|carmakers|brands)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _introduces_industries(found: re.Match[str]) -> bool:
     return re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
 
@@ -233,6 +240,8 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
         if inside_terms is None:
             # Offsets strictly inside a term: a separator there belongs to the term.
             inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
+        if _FIRMS_BEFORE.search(body, max(start, found.start() - 40), found.start()):
+            continue  # "makers such as Sinoma Science and Technology": firms, not fields
         listed_as_industries = _introduces_industries(found)
         position = found.start("items")
         stop = found.end("items")
@@ -251,7 +260,10 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
 
 _LEADING_WORDS = re.compile(
     # "clusters will be cultivated around new generation information technology"
-    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|around|" + _GROWS + r")\s+)+",
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|around|" + _GROWS + r")\s+|"
+    # "production of power batteries", "the entire industrial chain of wind power"
+    r"(?:production|manufacturing|processing|development|(?:entire|whole)\s+(?:industrial\s+|"
+    r"industry\s+)?chain)\s+of\s+)+",
     re.IGNORECASE,
 )
 
