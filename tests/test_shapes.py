@@ -1505,3 +1505,32 @@ def test_firms_listed_after_makers_such_as_are_not_sectors() -> None:
     text = excerpt("en_yicai_jiuquan-new-energy-hub", "")  # the whole article: a dev one
     found = {words.lower() for _, words, _ in pairs(extract_article(text))}
     assert not found & {"sinoma science", "technology"}
+
+
+# --- English: fifteenth round ---------------------------------------------------------
+
+
+def test_a_place_and_title_before_a_trailing_speaker_and_told_a_press_conference() -> None:
+    text = excerpt(
+        "en_xinhua_hunan-manufacturing-hub-governor",
+        "Hunan governor Mao Weiming said Friday",
+        "Mao told a press conference that",
+        "Thanks to its improved business environment",
+    )
+    facts = extract_article(text)
+    said = [s.fact.text for s in facts.statements if s.fact.expert_name == "Mao Weiming"]
+    assert said[0].startswith("Central China's Hunan Province is striving")
+    assert said[1].startswith("more efforts will be made")
+    # "Thanks to ..., the province has attracted 211 projects ... from Fortune 500
+    # companies": what was achieved, and a ranking's name.
+    assert [t for i in facts.initiatives for t in i.targets] == []
+
+
+def test_a_byline_city_before_a_blank_line_and_a_present_tense_speaker() -> None:
+    excerpt("en_global-times_hefei-nev-close-watch", "- By Tu Lei")  # a dev article
+    page = (ARTICLES / "en_global-times_hefei-nev-close-watch.txt").read_text()
+    # "- By NAME, NAME and NAME in Hefei", a blank line, then a line that opens "Hefei".
+    head = page[: page.index("\n", page.index("- By Tu Lei") + 60) + 40]
+    assert extract_article(head).metadata.reporter == "Tu Lei, Zhang Weilan, Ding Yazhi"
+    text = excerpt("en_china-daily_hunan-modern-industry-2007", "explains Zhang Chunxian")
+    assert list(extract_article(text).experts) == ["Zhang Chunxian"]

@@ -20,7 +20,8 @@ MONTHS = {
 _MONTH = r"(?P<month>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 _DAY_YEAR = r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
 _CITY = r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})"
-_NAME = r"[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}"
+# A name never runs over a line break.
+_NAME = r"[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}"
 
 # China News Service, Beijing, February 25 (Reporter Liu Yuying)
 _AGENCY_FIRST = re.compile(
@@ -165,7 +166,7 @@ _DATELINES = (
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
-_IN_CITY = r"(?:\s+in\s+[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?)?"
+_IN_CITY = r"(?:[ \t]+in[ \t]+[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)?"
 # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": a city, then the next name.
 _NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
 _BYLINE = re.compile(

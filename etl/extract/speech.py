@@ -25,6 +25,8 @@ VERBS = (
     "highlighted", "underscored", "underlined", "acknowledged", "recalled", "proposed",
     "urged", "called for", "voiced suggestions", "voiced support for", "expressed support for",
     "put forward", "made suggestions for", "made suggestions on", "vowed", "pledged",
+    "explains", "observes", "insists", "insisted", "admits", "admitted", "reveals",
+    "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates",
 )  # fmt: skip
@@ -269,7 +271,10 @@ _TRAILING_VERB_NAME = re.compile(
 # TEXT, NAME, APPOSITIVE[,] said [at an event ...].  /  TEXT, he said.
 # TEXT, Professor NAME of ORG said.: the organization joined by "of" without commas.
 _TRAILING_NAME_VERB = re.compile(
-    r"^(?P<text>\S.*?),\s+(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC
+    r"^(?P<text>\S.*?),\s+"
+    # "..., Hunan governor Mao Weiming said Friday.": a place and a title before the name.
+    + r"(?:(?P<pre_title>(?:[A-Z][\w'’\-]+\s+)?" + _LOWER_TITLE + r")\s+(?=[A-Z]))?"
+    + r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^;\"“”]{3,250}?),?"
     + r"|\s+(?P<app_of>(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,120}?))?\s+(?:also\s+)?" + _VERB
     # "..., NAME, a deputy, told Yicai.": whom it was told.
@@ -302,7 +307,8 @@ _SHORT_REPORTED = re.compile(
     + r"(?:,\s+(?:also\s+)?(?:a|an|the)\s+[^,;\"“”]{3,150}?,)?"
     + r"\s+(?:also\s+|further\s+|then\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?" + _VERB
     # "told the Global Times on Thursday that ...": whom it was said to, then what.
-    + r"(?:(?<=told)\s+(?:the\s+)?(?:[A-Z]|reporters|journalists|media)[^;\"“]{0,80}?\s+that\s+|"
+    + r"(?:(?<=told)\s+(?:(?:the|a|an)\s+(?:same\s+)?)?(?:[A-Z]|reporters|journalists|media|press|news|"
+    + r"briefing|conference)[^;\"“]{0,80}?\s+that\s+|"
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"

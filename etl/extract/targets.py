@@ -120,7 +120,9 @@ _LOOKS_AHEAD = re.compile(
 # 40 chains", "aims to nurture two clusters"), not after one that reports.
 _COMMITS_BEFORE = re.compile(
     r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
-    r"pledged?|vowed?|proposed?|proposes|to|build|cultivate|foster|nurture|develop|launch|set up|"
+    # "Thanks to ..., the province has attracted 211 projects": no aim in "to" there.
+    r"pledged?|vowed?|proposed?|proposes|(?<!thanks )(?<!due )(?<!according )(?<!compared )to|"
+    r"build|cultivate|foster|nurture|develop|launch|set up|"
     r"establish|create|add|attract|form|open|push ahead|by 20\d\d|nurturing|cultivating|fostering|"
     r"building|developing)\b",
     re.IGNORECASE,
@@ -283,6 +285,7 @@ def _is_stock(body: str, start: int, position: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_RANKING_NAME = re.compile(r"\b(?:Fortune|Global|Forbes|Top|top)\s+$")
 _A_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b", re.IGNORECASE)
 _A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
@@ -311,6 +314,8 @@ def _counted(body: str, start: int, end: int) -> list[Target]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
             continue
+        if _RANKING_NAME.search(body, max(start, match.start() - 10), match.start()):
+            continue  # "Fortune 500 companies" names a list, it counts nothing
         if _is_stock(body, start, match.start()):
             continue
         found.append(
