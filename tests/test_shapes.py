@@ -1534,3 +1534,18 @@ def test_a_byline_city_before_a_blank_line_and_a_present_tense_speaker() -> None
     assert extract_article(head).metadata.reporter == "Tu Lei, Zhang Weilan, Ding Yazhi"
     text = excerpt("en_china-daily_hunan-modern-industry-2007", "explains Zhang Chunxian")
     assert list(extract_article(text).experts) == ["Zhang Chunxian"]
+
+
+def test_a_capital_city_dateline_with_a_spaced_hyphen() -> None:
+    text = excerpt("en_china-daily_shanxi-five-year-overhaul-2011", "TAIYUAN - The government")
+    assert extract_article(text).metadata.dateline_city == "Taiyuan"
+
+
+def test_a_firms_own_figures_are_not_the_provinces_targets() -> None:
+    text = excerpt(
+        "en_china-daily_inner-mongolia-energy-group-deputy",
+        "according to the company",
+        "The company's installed capacity",
+    )
+    text = "Inner Mongolia will develop new energy.\n" + text
+    assert [t for i in extract_article(text).initiatives for t in i.targets] == []

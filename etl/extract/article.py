@@ -596,6 +596,12 @@ def extract_article(text: str, gazetteer: Gazetteer | None = None) -> ArticleFac
     return _EnglishArticle(text, gazetteer or default_gazetteer(), language).read()
 
 
+# "..., according to the company", "The company's installed capacity ...": a firm's
+# figures, not the province's.
+_FIRMS_FIGURES = re.compile(
+    r"^(?:The|Its)\s+(?:company|firm|group|enterprise)(?:['’]s)?\b|"
+    r"\baccording to the (?:company|firm|group|enterprise)\b"
+)
 _UNNAMED_FORECASTERS = re.compile(
     r"\b(?:(?:said|say|according to)\s+(?:some\s+|industry\s+|market\s+)?"
     r"(?:analysts|economists|observers|insiders)|(?:analysts|economists|observers|insiders)\s+"
@@ -699,7 +705,9 @@ class _EnglishArticle:
             return  # a photo's caption shows; it commits no one to anything
         statement_start: int | None = None
         # "..., said analysts": numbers nobody in office stands behind.
-        forecast = _UNNAMED_FORECASTERS.search(sentence.text) is not None
+        forecast = (
+            _UNNAMED_FORECASTERS.search(sentence.text) or _FIRMS_FIGURES.search(sentence.text)
+        ) is not None
         if sentence.index in self.speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.

@@ -156,9 +156,11 @@ _CITY_DASH = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2})[ \t]*(?:--|—)[ \t]",
     re.MULTILINE,
 )
-# "Chongqing - On January 20, ...": a known place, a spaced hyphen, the first sentence.
+# "Chongqing - On January 20, ...", "TAIYUAN - The government ...": a known place, a
+# spaced hyphen, the first sentence.
 _PLACE_HYPHEN = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ \t]+-[ \t]+(?=[A-Z])", re.MULTILINE
+    r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ \t]+-[ \t]+(?=[A-Z])",
+    re.MULTILINE,
 )
 _DATELINES = (
     _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN
@@ -340,7 +342,11 @@ def _dateline(head: str) -> re.Match[str] | None:
     found = [m for pattern in _DATELINES if (m := pattern.search(head)) is not None]
     found = [m for m in found if m.re is not _AGENCY_FIRST or _is_agency(m)]
     # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
-    found = [m for m in found if m.re is not _PLACE_HYPHEN or m.group("city") in _place_names()]
+    found = [
+        m
+        for m in found
+        if m.re is not _PLACE_HYPHEN or _title_case(m.group("city")) in _place_names()
+    ]
     return min(found, key=lambda m: m.start()) if found else None
 
 
