@@ -1023,7 +1023,9 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
         task = bar.add_task("load", total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            # Drawn at once, not at the next tick: a fast file may come first, and
+            # a bar that never showed "0/N" or the last count would tell less.
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
