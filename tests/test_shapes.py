@@ -1549,3 +1549,10 @@ def test_a_firms_own_figures_are_not_the_provinces_targets() -> None:
     )
     text = "Inner Mongolia will develop new energy.\n" + text
     assert [t for i in extract_article(text).initiatives for t in i.targets] == []
+
+
+def test_a_meeting_held_in_a_city_and_a_firm_named_after_a_province() -> None:
+    text = excerpt("en_prnewswire_nanjing-jiangbei-life-health", "promotion meeting held recently")
+    assert "Shanghai" not in extract_article(text).provinces
+    text = excerpt("en_yicai_jiuquan-new-energy-hub", "Jiangsu Gangrui Precision Machinery")
+    assert "Jiangsu" not in extract_article(text).provinces

@@ -266,6 +266,8 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:(?:press|news|media)\s+(?:briefing|conference|release|event)s?|briefing|"
     r"conference|forum|meeting|sessions?|discussion|summit|symposium|seminar|ceremony|"
     r"interview|based|headquartered|congress|great hall of the people|"
+    # "a promotion meeting held recently in Shanghai", "held Wednesday by the SCIO in"
+    r"held(?:\s+[\w'’]+){0,8}?|"
     r"(?:said|told|spoke|announced)(?:\s+on\s+\w+)?)(?:\s+\([A-Z]{2,8}\))?\s+in\s+$",
     re.IGNORECASE,
 )

@@ -106,9 +106,12 @@ def _norm(term: str) -> str:
 
 # A place named inside a proper name is not the place: "Hunan University",
 # "Shenzhen Stock Exchange", a "Chengdu-based" company.
+# "Jiangsu Gangrui Precision Machinery": a firm's name, its own words between.
 _PROPER_NAME_AFTER = re.compile(
     r"(?:-based\b|\s+(?:University|Institute|Institutes|Academy|College|Airlines|Bank|"
-    r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport))"
+    r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport)|"
+    r"(?:\s+[A-Z][a-z]+){0,3}?\s+(?:Group|Co\.|Corp|Corporation|Company|Holdings|Machinery|"
+    r"Motors?|Steel|Chemicals?|Pharmaceuticals?|Electric|Industries|Technologies|Precision))\b"
 )
 
 
