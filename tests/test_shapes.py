@@ -1556,3 +1556,24 @@ def test_a_meeting_held_in_a_city_and_a_firm_named_after_a_province() -> None:
     assert "Shanghai" not in extract_article(text).provinces
     text = excerpt("en_yicai_jiuquan-new-energy-hub", "Jiangsu Gangrui Precision Machinery")
     assert "Jiangsu" not in extract_article(text).provinces
+
+
+# --- English: sixteenth round --------------------------------------------------------
+
+
+def test_hyphenated_percent_and_a_weekday_after_by() -> None:
+    text = excerpt("en_china-daily_guizhou-big-data-sessions", "20-percent year-on-year growth")
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert 20 in amounts
+    text = excerpt("en_xinhua_localities-lower-2016-targets", "By Wednesday, 30 of 31")
+    assert extract_article(text).metadata.reporter is None
+
+
+def test_an_amount_for_each_project_and_a_lists_cut_off_last_item() -> None:
+    text = excerpt("en_yicai_jiuquan-new-energy-hub", "of over CNY100 million (USD14 million) each")
+    assert [t for i in extract_article(text).initiatives for t in i.targets] == []
+    text = excerpt(
+        "en_eyeshenzhen_shenzhen-20-8-fund-cluster", "Shenzhen is selecting", "fashion, machine to"
+    )
+    found = {words for _, words, _ in pairs(extract_article(text))}
+    assert "fashion" in found and "machine" not in found

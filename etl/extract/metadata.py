@@ -172,7 +172,11 @@ _IN_CITY = r"(?:[ \t]+in[ \t]+[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)
 # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": a city, then the next name.
 _NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
 _BYLINE = re.compile(
-    r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)(?P<reporter>"
+    r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)"
+    # "By Wednesday, 30 of 31 provinces ...": a time, not a reporter.
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|The|Then|Now)\b)"
+    r"(?P<reporter>"
     + _NAME + _IN_CITY + r"(?:(?:\s*(?:,|and|&)\s*|" + _NEXT_AFTER_CITY + r")" + _NAME
     + _IN_CITY + r")*)"
     r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",

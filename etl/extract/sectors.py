@@ -251,11 +251,23 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
             if separator and inside_terms.contains(separator.start(), separator.start()):
                 continue
             item = _trim(body, position, piece_end)
-            if item is not None:
+            if item is not None and (separator or not _cut_off(body, item[1])):
                 items.append((*item, listed_as_industries))
             if separator:
                 position = separator.end()
     return items
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+
+
+def _cut_off(body: str, item_end: int) -> bool:
+    """ "..., fashion, machine to" where a partial page breaks off: a list's last
+    item may be a word of a longer one."""
+    line_end = body.find("\n", item_end)
+    if line_end != -1 and body[line_end:].strip():
+        return False
+    return _SENTENCE_END.search(body, item_end, len(body) if line_end == -1 else line_end) is None
 
 
 _LEADING_WORDS = re.compile(

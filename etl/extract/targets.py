@@ -91,7 +91,7 @@ _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", 
 
 _MULTIPLIERS = {"trillion": 10**12, "billion": 10**9, "million": 10**6}
 _MONEY = re.compile(
-    r"(?<![\w.,$(])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<currency>US\$|\$|RMB\s?|¥)?"
+    r"(?<![\w.,$(])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<currency>US\$|\$|RMB\s?|CNY\s?|¥)?"
     # The space belongs to the multiplier: "10,000 yuan" keeps its unit.
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million))?"
     r"(?:\s+(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
@@ -101,7 +101,7 @@ _PERCENT = re.compile(
     r"(?<![\w.,\-–])(?:(?P<approx>"
     + _APPROX
     # "GDP growth of 5-5.5 per cent": a range, its floor.
-    + r")\s+)?(?P<num>\d+(?:\.\d+)?)(?P<range>\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*"
+    + r")\s+)?(?P<num>\d+(?:\.\d+)?)(?P<range>\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?(?:\s*|-)"
     r"(?:percent|per\s+cent|%)",
     re.IGNORECASE,
 )
@@ -234,6 +234,12 @@ _CONVERSION_OPENS = re.compile(
 )
 
 
+# "each" of several, not "each year".
+_EACH_AFTER = re.compile(
+    r"\s*(?:yuan\s*)?(?:\([^)]{0,40}\)\s*)?(?:each|apiece)\b(?!\s+(?:year|month|day))"
+)
+
+
 def _money(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _MONEY.finditer(body, start, end):
@@ -241,6 +247,8 @@ def _money(body: str, start: int, end: int) -> list[Target]:
             continue
         if _CONVERSION_OPENS.search(body, max(start, match.start() - 20), match.start()):
             continue
+        if _EACH_AFTER.match(body, match.end()):
+            continue  # "projects with an investment of over 100 million yuan each"
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
             continue
