@@ -283,6 +283,9 @@ def _captions(text: str) -> SpanIndex:
 
 
 def _only_where(text: str, match: Match) -> bool:
+    # Both shapes end on "in": most places have no "in" before them, and no search.
+    if text[max(0, match.start - 4) : match.start].rstrip()[-2:] != "in":
+        return False
     before = text[max(0, match.start - 90) : match.start]
     return bool(_VENUE_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
 
@@ -706,10 +709,7 @@ class _EnglishArticle:
         if self.captions.contains(sentence.start, sentence.end):
             return  # a photo's caption shows; it commits no one to anything
         statement_start: int | None = None
-        # "..., said analysts": numbers nobody in office stands behind.
-        forecast = (
-            _UNNAMED_FORECASTERS.search(sentence.text) or _FIRMS_FIGURES.search(sentence.text)
-        ) is not None
+        forecast: bool | None = None  # settled below, only for a sentence that commits
         if sentence.index in self.speech.statement_sentences:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
@@ -809,7 +809,7 @@ class _EnglishArticle:
         event: Event | None,
         found: list[Match],
         statement_start: int | None,
-        forecast: bool = False,
+        forecast: bool | None = None,
     ) -> None:
         text = self.text
         clauses = (
@@ -832,8 +832,17 @@ class _EnglishArticle:
             if event is not None:
                 self.thread.event_of[province] = event
             for start, end in clauses:
-                # A researcher's or analyst's numbers are forecasts, not the province's aims.
-                targets = [] if forecast else self._new_targets(province, start, end)
+                targets = self._new_targets(province, start, end)
+                if targets and forecast is None:
+                    # "..., said analysts", "according to the company": numbers nobody
+                    # in office stands behind (asked only of a sentence with a number).
+                    forecast = (
+                        _UNNAMED_FORECASTERS.search(sentence.text)
+                        or _FIRMS_FIGURES.search(sentence.text)
+                    ) is not None
+                if forecast:
+                    # A researcher's or analyst's numbers are forecasts, not the province's aims.
+                    targets = []
                 owned = _owned_targets(text, targets, province, found, sentence.start, listed_group)
                 self.target_keys.update(_target_key(province, t) for t in owned)
                 self.initiatives.append(

@@ -212,11 +212,10 @@ def _lists(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
         yield found
 
 
-_FIRMS_BEFORE = re.compile(
-    r"\b(?:companies|firms|enterprises|makers|manufacturers|producers|suppliers|giants|players|"
-    r"automakers|carmakers|brands)\s*,?\s*$",
-    re.IGNORECASE,
-)
+_FIRMS = (
+    "companies", "firms", "enterprises", "makers", "manufacturers", "producers", "suppliers",
+    "giants", "players", "brands",
+)  # fmt: skip
 
 
 def _introduces_industries(found: re.Match[str]) -> bool:
@@ -240,7 +239,12 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
         if inside_terms is None:
             # Offsets strictly inside a term: a separator there belongs to the term.
             inside_terms = SpanIndex((t.start + 1, t.end - 1) for t in terms if t.end - t.start > 2)
-        if _FIRMS_BEFORE.search(body, max(start, found.start() - 40), found.start()):
+        if (
+            body[max(start, found.start() - 20) : found.start()]
+            .rstrip(" ,")
+            .lower()
+            .endswith(_FIRMS)
+        ):
             continue  # "makers such as Sinoma Science and Technology": firms, not fields
         listed_as_industries = _introduces_industries(found)
         position = found.start("items")

@@ -293,7 +293,7 @@ def _is_stock(body: str, start: int, position: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_RANKING_NAME = re.compile(r"\b(?:Fortune|Global|Forbes|Top|top)\s+$")
+_RANKINGS = (" Fortune", " Global", " Forbes", " Top", " top")
 _A_HEAD = re.compile(r"\b(?:" + _HEADS + r")\b", re.IGNORECASE)
 _A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
@@ -322,7 +322,7 @@ def _counted(body: str, start: int, end: int) -> list[Target]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
             continue
-        if _RANKING_NAME.search(body, max(start, match.start() - 10), match.start()):
+        if body[max(start, match.start() - 10) : match.start()].rstrip().endswith(_RANKINGS):
             continue  # "Fortune 500 companies" names a list, it counts nothing
         if _is_stock(body, start, match.start()):
             continue
