@@ -1289,6 +1289,11 @@ def test_an_analyst_who_wrote() -> None:
          "Beijing"),
         ("en_china-org_jilin-ice-snow-silk-road", ("China.org.cn, 03 10, 2021",), "published_on",
          dt.date(2021, 3, 10)),
+        ("en_haibao-news_shandong-3830-clusters", ("Source:Haibao News",), "outlet", "Haibao News"),
+        ("en_haibao-news_shandong-3830-clusters", ("Source:Haibao News",), "published_on",
+         dt.date(2023, 11, 16)),
+        ("en_xinhua_baotou-rare-earth-conversion", ("Video PlayerClose", "HOHHOT, Sept. 19"),
+         "dateline_city", "Hohhot"),
     ],
 )  # fmt: skip
 def test_more_page_headers(article: str, markers: tuple[str, ...], field: str, expected) -> None:

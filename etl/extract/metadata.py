@@ -19,7 +19,9 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?P<month>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 _DAY_YEAR = r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-_CITY = r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})"
+# A place's name, like a person's, never runs over a line break ("Video PlayerClose\n\n
+# HOHHOT, Sept. 19 (Xinhua) --").
+_CITY = r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3})"
 # A name never runs over a line break.
 _NAME = r"[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}"
 
@@ -36,7 +38,7 @@ _AGENCY_FIRST = re.compile(
 # BEIJING, Feb. 25 (Xinhua) --   /   SHANGHAI, March 5 (Reuters) -
 _CITY_FIRST = re.compile(
     r"^\s*"
-    + r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})"
+    + r"(?P<city>[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3})"
     + r",\s*"
     + _MONTH
     + _DAY_YEAR
@@ -212,7 +214,9 @@ _STANDFIRST_REPORTS = re.compile(
 # "Source: Xinhua | 2024-03-05", "Writer: Zhang Yu | Editor: ... | From: Shenzhen Daily"
 _SOURCE_LINE = re.compile(
     r"\b(?:Source|From)\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*"
-    r"(?:\||\n|$|(?:19|20)\d\d|\s(?:Editor|Author|By|Updated|Published)\b)"
+    # "Source:Haibao News 11-16-2023 17:05:00": the date after the outlet.
+    r"(?:\||\n|$|(?:19|20)\d\d|\s\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|"
+    r"\s(?:Editor|Author|By|Updated|Published)\b)"
 )
 # The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
 _DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
@@ -225,8 +229,9 @@ _MONTH_NAME_DATE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 _HEADER_DATE = re.compile(
     r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|"
     + _MONTH_NAME_DATE
-    # "China.org.cn, 03 10, 2021": month and day in digits, then the year.
-    + r"|(?<![\d.])[01]?\d\s+[0-3]?\d,\s*(?:19|20)\d\d)"
+    # "China.org.cn, 03 10, 2021", "11-16-2023": month and day in digits, then the year.
+    + r"|(?<![\d.])[01]?\d\s+[0-3]?\d,\s*(?:19|20)\d\d"
+    + r"|(?<![\d.\-])[01]?\d-[0-3]?\d-(?:19|20)\d\d)"
 )
 # A header line is short and not a sentence: a caption's date is not the page's.
 _HEADER_LINE_WORDS = 14
