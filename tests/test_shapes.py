@@ -1582,3 +1582,9 @@ def test_an_amount_for_each_project_and_a_lists_cut_off_last_item() -> None:
     )
     found = {words for _, words, _ in pairs(extract_article(text))}
     assert "fashion" in found and "machine" not in found
+
+
+def test_a_future_perfect_looks_ahead() -> None:
+    text = excerpt("en_zj-gov_zhejiang-79126-goals", "will have increased over 7% annually")
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert {7, 9} <= amounts

@@ -215,7 +215,9 @@ def _ahead_of(body: str, start: int, position: int) -> bool:
     if _PAST_AIM.search(before.rstrip('“"‘ ').removesuffix("of").rstrip()):
         return False
     ahead = list(_LOOKS_AHEAD.finditer(before))
-    back = list(_LOOKS_BACK.finditer(before))
+    # "the industry-added value will have increased over 7% annually": a future perfect.
+    back = [b for b in _LOOKS_BACK.finditer(before) if not before.endswith(
+        ("will have ", "would have ", "will be ", "shall have "), 0, b.start())]  # fmt: skip
     return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
 
 
