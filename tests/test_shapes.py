@@ -1588,3 +1588,18 @@ def test_a_future_perfect_looks_ahead() -> None:
     text = excerpt("en_zj-gov_zhejiang-79126-goals", "will have increased over 7% annually")
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert {7, 9} <= amounts
+
+
+def test_a_transcript_turn_ends_at_a_questioners_label() -> None:
+    text = excerpt(
+        "en_china-org_xizang-scio-clean-energy-advantages",
+        "Shou Xiaoli:",
+        "Due to time constraints",
+        "China News Service:",
+        "What comparative advantages",
+        "Yan Jinhai:",
+        "I'll answer the questions.",
+    )
+    said = statements(extract_article(text))
+    # The question a news agency asks is nobody's statement.
+    assert [name for name, _ in said] == ["Shou Xiaoli", "Yan Jinhai"]

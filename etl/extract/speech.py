@@ -770,10 +770,14 @@ class _Speech:
 
     def read(self) -> SpeechResult:
         # A press-conference transcript: every turn after a "NAME:" line is said.
-        labels = [m for m in _TURN_LABEL.finditer(self.body) if self._is_person(m.group("name"))]
-        if len(labels) >= 2:
-            for label, following in zip(labels, [*labels[1:], None], strict=True):
-                self._turn(label, following.start() if following else len(self.body))
+        # A turn ends at the next label, a person's or a questioner's ("China News Service:").
+        every_label = list(_TURN_LABEL.finditer(self.body))
+        ends = [m.start() for m in every_label[1:]] + [len(self.body)] if every_label else []
+        turns = [(m, end) for m, end in zip(every_label, ends, strict=True)
+                 if self._is_person(m.group("name"))]  # fmt: skip
+        if len(turns) >= 2:
+            for label, end in turns:
+                self._turn(label, end)
         # Direct quotations, over whole paragraphs: a quote may span sentences.
         for pattern in (_QUOTE_THEN_VERB_NAME, _QUOTE_THEN_NAME_VERB, _NAME_VERB_QUOTE):
             for quoted in _matches(pattern, self.body):
