@@ -1603,3 +1603,20 @@ def test_a_transcript_turn_ends_at_a_questioners_label() -> None:
     said = statements(extract_article(text))
     # The question a news agency asks is nobody's statement.
     assert [name for name, _ in said] == ["Shou Xiaoli", "Yan Jinhai"]
+
+
+# --- English: eighteenth round -------------------------------------------------------
+
+
+def test_what_a_city_is_the_center_of_and_a_capital_of_a_province_is_no_sector() -> None:
+    text = excerpt("en_people-cn_changsha-advanced-manufacturing", "is transforming itself into")
+    found = {words.lower() for _, words, _ in pairs(extract_article(text))}
+    assert "advanced manufacturing" in found
+    assert not any("hunan" in words or words.startswith("is ") for words in found)
+
+
+def test_a_target_a_province_will_expand_to() -> None:
+    text = excerpt(
+        "en_upstream_guangdong-offshore-wind-parity", "has rolled out ambitious", "to 18GW by 2025"
+    )
+    assert 18 in {t.quantity for i in extract_article(text).initiatives for t in i.targets}

@@ -29,6 +29,10 @@ _INDUSTRY_CUE = (
     r"\s+)|"
     # "developing such industries as energy-saving, ..."
     r"\bsuch\s+(?:industries|sectors|fields)\s+as\s+|"
+    # "the center of Hanfu", "“Capital of the World’s Eyewear”": what a place is known
+    # for (a capital of a province is set aside as a place, below).
+    r"(?-i:(?<=[\"“‘'])(?:Capital|Center|Centre)|\b(?:capital|center|centre))[\"”’]?\s+of\s+"
+    r"(?:the\s+world['’]s\s+)?|"
     # "five key innovation bases, covering smart home appliances, ..."
     r"\b(?:industries|sectors|fields|areas|clusters|bases|centers|centres)\s*,?\s*"
     r"(?:covering|(?:which|that)\s+covers?)\s+|"
@@ -97,7 +101,10 @@ _NOT_AN_ITEM = re.compile(
     r".*\b(?:province|provinces|districts?|county|counties|municipality|city)$|"
     # "with annual sales estimated at ...", "an annual investment of 165.8 ...",
     # "and home to ...", "taking shape": what follows a list, not an item of it.
-    r"^(?:with|without|by|from|into|home|that|this|expert|taking|helped|helping|making)(?:\s|$)|"
+    r"^(?:with|without|by|from|into|home|that|this|which|expert|taking|helped|helping|making)(?:\s|$)|"
+    r"^(?:china|the country|the nation|the world)$|"
+    # "Chengdu, capital of Sichuan province, is driving ...": the sentence goes on.
+    r"^(?:is|are|was|were|has|have|had|will|would|can|could)\s|"
     r".*\d$",
     re.IGNORECASE,
 )
@@ -132,6 +139,8 @@ def sector_hits(
             m.key for m in terms[first : bisect_left(term_starts, item_end)] if m.end <= item_end
         }
         words = body[item_start:item_end]
+        if gazetteer.places(body, item_start, item_end):
+            continue  # "capital of Hunan province", "districts of Shenzhen": places
         names_industry = _INDUSTRY_HEAD.search(words) is not None
         if not (inside or listed_as_industries or names_industry):
             continue
@@ -189,7 +198,7 @@ def _one_per_start(
 # not at every character of every clause (extraction's hot path).
 _CUE_WORD = re.compile(
     r"\b(?:such|including|like|namely|focus\w*|breakthroughs|bet(?:s|ting)?|centered|centred|"
-    r"concentrat\w+|emphasis|industr\w*|sectors?|fields?|areas?|bases|cent(?:er|re)s|"
+    r"concentrat\w+|emphasis|industr\w*|sectors?|fields?|areas?|bases|cent(?:er|re)s?|capital|"
     + _GROWS
     + r"|clusters?|chains?|tracks?)\b",
     re.IGNORECASE,

@@ -108,7 +108,8 @@ _PERCENT = re.compile(
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
-    r"build|develop|create|form|cultivate)|(?:looking|looks|hopes?|intends?) to|"
+    r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
+    r"(?:looking|looks|hopes?|intends?) to|"
     # "Sanya has projected a GDP growth rate of around 6.5 percent for 2025"
     r"projected|projects|forecast|forecasts|anticipated|anticipates|"
     # "nurturing 10 clusters, including a 1 trillion yuan automotive cluster"
