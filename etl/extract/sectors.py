@@ -139,7 +139,7 @@ def sector_hits(
             m.key for m in terms[first : bisect_left(term_starts, item_end)] if m.end <= item_end
         }
         words = body[item_start:item_end]
-        if gazetteer.places(body, item_start, item_end):
+        if not words.islower() and gazetteer.places(body, item_start, item_end):
             continue  # "capital of Hunan province", "districts of Shenzhen": places
         names_industry = _INDUSTRY_HEAD.search(words) is not None
         if not (inside or listed_as_industries or names_industry):
