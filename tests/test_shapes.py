@@ -1620,3 +1620,27 @@ def test_a_target_a_province_will_expand_to() -> None:
         "en_upstream_guangdong-offshore-wind-parity", "has rolled out ambitious", "to 18GW by 2025"
     )
     assert 18 in {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+
+
+# --- English: nineteenth round -------------------------------------------------------
+
+
+def test_said_its_mayor_and_an_interview_before_that() -> None:
+    text = excerpt(
+        "en_china-daily_zhongwei-computing-hub-mayor",
+        "said its mayor Ma Honghai",
+        "said in an interview with China Daily that",
+    )
+    said = [s.fact.text for s in extract_article(text).statements]
+    assert said[0].startswith("Zhongwei in Northwest China")
+    assert said[1].startswith("Zhongwei boasts huge energy reserves")
+
+
+def test_levels_of_a_number_of_things_and_counts_of_jobs() -> None:
+    text = excerpt(
+        "en_china-daily_zhongwei-computing-hub-mayor", "Zhongwei in Northwest", "standard racks"
+    )
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert {260000, 210000} <= amounts
+    text = excerpt("en_xinhua_xinjiang-textile-jobs-2017", "is aiming to create more than")
+    assert 100000 in {t.quantity for i in extract_article(text).initiatives for t in i.targets}

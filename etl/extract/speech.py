@@ -263,7 +263,9 @@ _ACCORDING = re.compile(
 # "..., said vice-mayor Dai Yulin.": a title in lower case before the name.
 _TRAILING_VERB_NAME = re.compile(
     # "..., told Yicai Global.": whom it was told is never who said it.
-    r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>" + _LOWER_TITLE + r")\s+)?"
+    # "..., said its mayor Ma Honghai.": whose title it is comes first.
+    r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>(?:(?:its|the|their)\s+)?"
+    + _LOWER_TITLE + r")\s+)?"
     + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
     re.DOTALL,
@@ -309,7 +311,9 @@ _SHORT_REPORTED = re.compile(
     # "told the Global Times on Thursday that ...": whom it was said to, then what.
     + r"(?:(?<=told)\s+(?:(?:the|a|an)\s+(?:same\s+)?)?(?:[A-Z]|reporters|journalists|media|press|news|"
     + r"briefing|conference)[^;\"“]{0,80}?\s+that\s+|"
-    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?)?(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
+    # "said in an interview with China Daily that ...": where, then what.
+    + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?(?=\s+that\s|,\s|:\s))?"
+    + r"(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
     + r"plans?|aims?|started|began|became|remains?|continues?)\b)))"

@@ -67,7 +67,7 @@ _HEADS = (
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
-    r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities"
+    r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -143,7 +143,10 @@ _LOOKS_BACK = re.compile(
 
 # "annual output of new energy vehicles will exceed 1.2 million by 2025": a level.
 _LEVEL = re.compile(
-    r"\b(?:output|production|sales|capacity|exports|volume)\b[^.;]{0,80}?\b(?:exceed|reach|hit|surpass|top)\s+"
+    # "The number of standard racks ... is expected to reach 260,000", "computing power
+    # will exceed 210,000 PFLOPS".
+    r"\b(?:output|production|sales|capacity|exports|volume|number\s+of|computing\s+power)\b"
+    r"[^.;]{0,80}?\b(?:exceed|reach|hit|surpass|top)\s+"
     r"(?:(?P<approx>" + _APPROX + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
     r"(?P<mult>million|billion)?\b(?![.,]?\d|\s*(?:yuan|dollars|percent|%|U\.S\.|million|billion|trillion))",
     re.IGNORECASE,
