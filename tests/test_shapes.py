@@ -1644,3 +1644,27 @@ def test_levels_of_a_number_of_things_and_counts_of_jobs() -> None:
     assert {260000, 210000} <= amounts
     text = excerpt("en_xinhua_xinjiang-textile-jobs-2017", "is aiming to create more than")
     assert 100000 in {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+
+
+# --- English: twentieth round ---------------------------------------------------------
+
+
+def test_a_firm_with_an_appositive_is_not_the_speaker_and_bn_is_billion() -> None:
+    text = excerpt(
+        "en_global-construction-review_guangdong-low-altitude-investment",
+        "planning to invest $41.4bn",
+        "Xpeng Aeroht, the flying car unit",
+        "Qiu Mingquan, vice-president of Xpeng Aeroht",
+    )
+    facts = extract_article(text)
+    assert "Xpeng Aeroht" not in facts.experts and "Qiu Mingquan" in facts.experts
+    assert 41.4e9 in {t.quantity for i in facts.initiatives for t in i.targets}
+
+
+def test_a_plan_says_what_should_happen() -> None:
+    text = excerpt(
+        "en_flanders-china_shanghai-transport-white-paper", "should surpass CNY350 billion"
+    )
+    text = "Shanghai released its plan.\n" + text
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert 3.5e11 in amounts

@@ -378,6 +378,11 @@ class _Introduction:
 
 
 _BARE_QUOTE = re.compile(_QUOTE)
+# "Xpeng Aeroht, the flying car unit of Chinese EV-maker Xpeng Motors, has ...": a firm.
+_FIRM_APPOSITIVE = re.compile(
+    r"(?:the|a|an|its)\s+(?:[\w'’\-]+\s+){0,4}?(?:unit|subsidiary|arm|company|firm|maker|"
+    r"manufacturer|producer|developer|operator|group|startup|start-up|platform|brand|supplier)\b"
+)
 _INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 
 
@@ -467,8 +472,12 @@ _QUOTE_THEN_VERB_NAME = re.compile(
 )
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
 _SPEAKER_THEN_VERB = (
+    # "NAME, vice-president of Xpeng Aeroht, told ...": the firm closing an appositive
+    # is not the speaker.
+    r"(?<!\bof )(?<!\bat )"
     r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
-    + r")(?:,\s+(?P<app>[^\"“”]{3,250}?),)?\s+(?:also\s+)?" + _VERB
+    # An appositive never runs over the end of a sentence.
+    + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?),)?\s+(?:also\s+)?" + _VERB
 )  # fmt: skip
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(
@@ -770,6 +779,7 @@ class _Speech:
             for sentence in sentences
             if (found := _INTRODUCED.match(sentence.text))
             and _person_like(found.group("name"), place_names)
+            and not _FIRM_APPOSITIVE.match(found.group("app"))
         ]  # fmt: skip
 
     def read(self) -> SpeechResult:

@@ -89,11 +89,16 @@ _STOCK = re.compile(
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
 
-_MULTIPLIERS = {"trillion": 10**12, "billion": 10**9, "million": 10**6}
+_MULTIPLIERS = {
+    "trillion": 10**12, "billion": 10**9, "million": 10**6, "tn": 10**12, "bn": 10**9, "mn": 10**6,
+}  # fmt: skip
 _MONEY = re.compile(
-    r"(?<![\w.,$(])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<currency>US\$|\$|RMB\s?|CNY\s?|¥)?"
+    r"(?<![\w.,$(])(?:(?P<approx>"
+    + _APPROX
+    + r")\s+)?(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
     # The space belongs to the multiplier: "10,000 yuan" keeps its unit.
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million))?"
+    # "$41.4bn": trade papers abbreviate the multiplier.
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million|tn|bn|mn)\b)?"
     r"(?:\s+(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
     re.IGNORECASE,
 )
@@ -106,7 +111,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
