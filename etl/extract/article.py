@@ -667,6 +667,10 @@ class _EnglishArticle:
         )
         self.story_province = _story_province(self.places_by_sentence.values())
         self.venue_starts = {m.start for m in venues}
+        self.place_starts = sorted(
+            [m.start for found in self.places_by_sentence.values() for m in found]
+            + list(self.venue_starts)
+        )
         self.mentions: list[MentionFact] = self._dateline_mentions() + [
             MentionFact(m.key, "context", m.text, m.start, m.end, m.city) for m in venues
         ]
@@ -889,7 +893,9 @@ class _EnglishArticle:
         found = self._terms(start, end)
         self.sectors_of[key] = [
             SectorHit(*hit)
-            for hit in sector_hits(self.text, start, end, self.gazetteer, unsaid, found)
+            for hit in sector_hits(
+                self.text, start, end, self.gazetteer, unsaid, found, self.place_starts
+            )
         ]
         return list(self.sectors_of[key])
 

@@ -124,9 +124,11 @@ def sector_hits(
     gazetteer: Gazetteer,
     keep: Callable[[Match], bool] = lambda m: True,
     found: list[Match] | None = None,
+    place_starts: list[int] | None = None,
 ) -> list[tuple[str | None, str, int, int]]:
     """(slug or None, words, start, end) for each sector named in body[start:end];
-    ``found``: the taxonomy terms of that span, when the caller has them already."""
+    ``found``: the taxonomy terms of that span, ``place_starts``: where the text's
+    places start (sorted), when the caller has them already."""
     if found is None:
         found = gazetteer.sectors.find(body, start, end)
     terms = [m for m in found if keep(m)]
@@ -139,7 +141,9 @@ def sector_hits(
             m.key for m in terms[first : bisect_left(term_starts, item_end)] if m.end <= item_end
         }
         words = body[item_start:item_end]
-        if not words.islower() and gazetteer.places(body, item_start, item_end):
+        if not words.islower() and _names_a_place(
+            body, item_start, item_end, gazetteer, place_starts
+        ):
             continue  # "capital of Hunan province", "districts of Shenzhen": places
         names_industry = _INDUSTRY_HEAD.search(words) is not None
         if not (inside or listed_as_industries or names_industry):
@@ -161,6 +165,15 @@ def sector_hits(
         if inside_an_item is None or not inside_an_item.contains(term.start, term.end):
             hits.append((term.key, term.text, term.start, term.end))
     return _one_per_start(sorted(hits, key=lambda h: (h[2], -h[3])))
+
+
+def _names_a_place(
+    body: str, start: int, end: int, gazetteer: Gazetteer, place_starts: list[int] | None
+) -> bool:
+    if place_starts is None:
+        return bool(gazetteer.places(body, start, end))
+    first = bisect_left(place_starts, start)
+    return first < len(place_starts) and place_starts[first] < end
 
 
 # "its marine economy", "the information storage industrial chain": an industry
