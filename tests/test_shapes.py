@@ -1668,3 +1668,19 @@ def test_a_plan_says_what_should_happen() -> None:
     text = "Shanghai released its plan.\n" + text
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert 3.5e11 in amounts
+
+
+@pytest.mark.parametrize(
+    ("article", "marker", "not_the_story"),
+    [
+        ("en_zdnet_xian-samsung-subsidies", "competitors like Beijing", "Beijing"),
+        ("en_china-daily_tianjin-innovation-zone", "an hour's drive from Beijing", "Beijing"),
+        ("en_china-daily_ningbo-qianwan-new-area", "deepen cooperation with Shanghai", "Shanghai"),
+        ("en_china-daily_fujian-marine-economy-2012", "Beijing Tuowei Research Institute",
+         "Beijing"),
+    ],
+)  # fmt: skip
+def test_a_place_compared_with_tied_to_or_in_a_name(
+    article: str, marker: str, not_the_story: str
+) -> None:
+    assert not_the_story not in extract_article(excerpt(article, marker)).provinces

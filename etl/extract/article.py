@@ -294,9 +294,25 @@ def _captions(text: str) -> SpanIndex:
     return SpanIndex(sorted(spans))
 
 
+# A place another is measured against or tied to: "competitors like Beijing",
+# "proximity to Shanghai", "an hour's drive from Beijing", "cooperation with Shanghai".
+_RELATION_BEFORE = re.compile(
+    r"\b(?:(?:competitors|rivals|peers|counterparts|powerhouses)\s+(?:like|such\s+as|of)|"
+    r"(?:proximity|close|next|adjacent)\s+to|(?:drive|away|far)\s+from|"
+    r"(?:cooperation|connection|ties|links|partnership)\s+with)\s+$"
+)
+_RELATION_LAST_WORDS = frozenset({"like", "as", "of", "to", "from", "with"})
+
+
 def _only_where(text: str, match: Match) -> bool:
-    # Both shapes end on "in": most places have no "in" before them, and no search.
-    if text[max(0, match.start - 4) : match.start].rstrip()[-2:] != "in":
+    last = text[max(0, match.start - 6) : match.start].split()
+    if not last:
+        return False
+    if last[-1] in _RELATION_LAST_WORDS:
+        # Only a relation's few words are looked at, and only after its last word.
+        return _RELATION_BEFORE.search(text, max(0, match.start - 40), match.start) is not None
+    # The venue and byline shapes end on "in": no search for most places.
+    if last[-1] != "in":
         return False
     before = text[max(0, match.start - 90) : match.start]
     return bool(_VENUE_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
