@@ -311,6 +311,12 @@ CASES = [
                                            Expect("loaded")), seconds=20),
     Case("one_mb_of_statements", _single("speech.txt", _statements_mb(), Expect("loaded")),
          seconds=20),
+    # A byline of many names in capitals once tried every cut of its words into names
+    # (exponential); a line of photo credits every credit to its end (quadratic).
+    Case("byline_of_capitalised_names", _single("byline.txt", "By " + "Li XU " * 400 + "x\n"
+                                                + PLAIN, Expect("loaded")), seconds=20),
+    Case("one_mb_line_of_photo_credits", _single("photos.txt", "[Photo " * 150_000 + "\n"
+                                                 + PLAIN, Expect("loaded")), seconds=20),
 ]
 # fmt: on
 

@@ -10,6 +10,7 @@ from etl.extract.article import extract_article
 from etl.extract.gazetteer import default_gazetteer
 from etl.extract.metadata import extract_metadata, infer_year
 from etl.extract.speech import parse_appositive
+from etl.extract.targets import find_targets
 from etl.extract.text import normalize, split_sentences
 
 
@@ -429,3 +430,23 @@ def test_a_story_mostly_about_one_province_owns_what_it_names_without_it() -> No
     )
     pairs = {(i.province, h.text) for i in extract_article(text).initiatives for h in i.sectors}
     assert ("Hebei", "biomedicine") in pairs
+
+
+# --- what a second reading of the seventh pass found ---------------------------------
+
+
+def test_from_a_share_to_another_is_no_range() -> None:
+    text = "Hunan aims to raise the share from 30 to 40 percent by 2025."
+    assert [t.quantity for t in find_targets(text, 0, len(text))] == [40]
+
+
+def test_a_firm_named_co_ltd_after_its_city_is_no_place() -> None:
+    assert default_gazetteer().places("Ningbo Huaxiang Co., Ltd. grew fast.") == []
+
+
+def test_a_determiner_is_no_organization_and_an_outlet_no_reporter() -> None:
+    facts = extract_article('"The city will build 10 parks by 2025," said its mayor Ma Honghai.\n')
+    expert = facts.experts["Ma Honghai"]
+    assert (expert.title, expert.organization) == ("mayor", None)
+    head = "China's economy grew faster than expected last year, Reuters reports.\n"
+    assert extract_article(head + "Hunan will develop robots.\n").metadata.reporter is None

@@ -271,11 +271,13 @@ _VENUE_BEFORE = re.compile(
     r"(?:said|told|spoke|announced)(?:\s+on\s+\w+)?)(?:\s+\([A-Z]{2,8}\))?\s+in\s+$",
     re.IGNORECASE,
 )
-_BYLINE_BEFORE = re.compile(r"(?:^|\n)[\s\-–—]*By\s+[^\n.]{2,80}\s+in\s+$")
-_CAPTION_LINE = re.compile(
-    r"^[^\n]*(?:\[Photo[^\]\n]*\]|\((?:PHOTO|Photo)\b[^)\n]*\)|\bPhoto:[^\n]{1,60})[ \t]*$",
-    re.MULTILINE,
+_BYLINE_BEFORE = re.compile(r"[ \t\-–—]*By\s+[^\n.]{2,80}\s+in\s+$")
+# A photo credit closing its line: "[Photo/Xinhua]", "(PHOTO / XINHUA)", "Photo: NAME/GT".
+_PHOTO_CREDIT_AT_END = re.compile(
+    r"(?:\[Photo[^\]\n]{0,80}\]|\((?:PHOTO|Photo)\b[^)\n]{0,80}\)|\bPhoto:[^\n]{1,60})[ \t]*$"
 )
+# A caption is short; a paragraph that ends with a credit is not one whole.
+_CAPTION_MOST = 400
 
 
 def _captions(text: str) -> SpanIndex:
@@ -288,7 +290,9 @@ def _captions(text: str) -> SpanIndex:
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at)
             end = len(text) if end == -1 else end
-            if _CAPTION_LINE.match(text, start, end):
+            if end - start <= _CAPTION_MOST and _PHOTO_CREDIT_AT_END.search(
+                text, max(start, end - 200), end
+            ):
                 spans.add((start, end))
             at = text.find(mark, end)
     return SpanIndex(sorted(spans))
@@ -315,7 +319,13 @@ def _only_where(text: str, match: Match) -> bool:
     if last[-1] != "in":
         return False
     before = text[max(0, match.start - 90) : match.start]
-    return bool(_VENUE_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
+    if _VENUE_BEFORE.search(before):
+        return True
+    # A byline opens its line.
+    line_start = text.rfind("\n", 0, match.start) + 1
+    return match.start - line_start <= 90 and bool(
+        _BYLINE_BEFORE.match(text, line_start, match.start)
+    )
 
 
 def _set_aside_venues(

@@ -110,9 +110,9 @@ def _norm(term: str) -> str:
 _PROPER_NAME_AFTER = re.compile(
     r"(?:-based\b|\s+(?:University|Institute|Institutes|Academy|College|Airlines|Bank|"
     r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport)|"
-    r"(?:\s+[A-Z][a-z]+){0,3}?\s+(?:Group|Co\.|Corp|Corporation|Company|Holdings|Machinery|"
+    r"(?:\s+[A-Z][a-z]+){0,3}?\s+(?:(?:Group|Corp|Corporation|Company|Holdings|Machinery|"
     r"Motors?|Steel|Chemicals?|Pharmaceuticals?|Electric|Industries|Technologies|Precision|"
-    r"Institute|University|Academy))\b"
+    r"Institute|University|Academy)\b|Co\.))"
 )
 
 

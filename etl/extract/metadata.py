@@ -170,7 +170,8 @@ _DATELINES = (
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
-_IN_CITY = r"(?:[ \t]+in[ \t]+[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)?"
+_WITH_CITY = r"[ \t]+in[ \t]+[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][a-z][A-Za-z'’\-]*)?"
+_IN_CITY = r"(?:" + _WITH_CITY + r")?"
 # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": a city, then the next name.
 _NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
 _BYLINE = re.compile(
@@ -178,9 +179,11 @@ _BYLINE = re.compile(
     # "By Wednesday, 30 of 31 provinces ...": a time, not a reporter.
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|The|Then|Now)\b)"
-    r"(?P<reporter>"
-    + _NAME + _IN_CITY + r"(?:(?:\s*(?:,|and|&)\s*|" + _NEXT_AFTER_CITY + r")" + _NAME
-    + _IN_CITY + r")*)"
+    # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": names with their city may
+    # follow one another unseparated; a name without one needs a comma or "and"
+    # (a name split at any capitals would try every cut of a line's words).
+    r"(?P<reporter>(?:" + _NAME + _WITH_CITY + _NEXT_AFTER_CITY + r")*"
+    + _NAME + _IN_CITY + r"(?:\s*(?:,|and|&)\s*" + _NAME + _IN_CITY + r")*)"
     r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",
     re.MULTILINE,
 )  # fmt: skip
@@ -390,7 +393,9 @@ def _byline(head: str, text: str) -> str | None:
     if alone is not None and alone.group("reporter") not in _outlets():
         return alone.group("reporter")
     credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
-    return re.sub(r"\s+and\s+", ", ", credit.group("reporter")) if credit else None
+    if credit is None or credit.group("reporter") in _outlets():
+        return None  # "..., Reuters reports.": an outlet, not a reporter
+    return re.sub(r"\s+and\s+", ", ", credit.group("reporter"))
 
 
 def _reporters(byline: str) -> str:

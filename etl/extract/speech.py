@@ -655,10 +655,12 @@ _TITLE_PREFIX = re.compile(
 
 
 _LOWER_TITLE_START = re.compile(r"\b" + _LOWER_TITLE)
+_DETERMINER = re.compile(r"^(?:its|the|their|his|her|a|an)\s+", re.IGNORECASE)
 
 
 def _org_before_title(pre_title: str) -> str:
-    """ "iSuppli senior analyst" → "senior analyst at iSuppli"."""
+    """ "iSuppli senior analyst" → "senior analyst at iSuppli"; "its mayor" → "mayor"."""
+    pre_title = _DETERMINER.sub("", pre_title.strip())
     title = _LOWER_TITLE_START.search(pre_title)
     if title is None or title.start() == 0:
         return pre_title
@@ -1230,7 +1232,7 @@ def _rule_speaker(
     app_group = "app_of" if groups.get("app_of") else "app"
     app = groups.get(app_group)
     if groups.get("pre_title") and not app:
-        app_group, app = "pre_title", groups["pre_title"].strip()
+        app_group, app = "pre_title", _org_before_title(groups["pre_title"])
     if groups.get("org"):
         # "CATL's chairman NAME": his title at that organization.
         app_group, app = (

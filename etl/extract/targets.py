@@ -103,7 +103,8 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    r"(?<![\w.,\-–])(?:(?P<approx>"
+    # "from 30 to 40 percent" is no range: the figure reached is the second.
+    r"(?<![\w.,\-–])(?<!from )(?:(?P<approx>"
     + _APPROX
     # "GDP growth of 5-5.5 per cent": a range, its floor.
     + r")\s+)?(?P<num>\d+(?:\.\d+)?)(?P<range>\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?(?:\s*|-)"
