@@ -472,9 +472,6 @@ _QUOTE_THEN_VERB_NAME = re.compile(
 )
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
 _SPEAKER_THEN_VERB = (
-    # "NAME, vice-president of Xpeng Aeroht, told ...": the firm closing an appositive
-    # is not the speaker.
-    r"(?<!\bof )(?<!\bat )"
     r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
     # An appositive never runs over the end of a sentence.
     + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?),)?\s+(?:also\s+)?" + _VERB
