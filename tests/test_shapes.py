@@ -135,6 +135,22 @@ def test_the_outlet_whose_reporter_asked_when_no_byline_names_one() -> None:
     )
 
 
+def test_the_outlet_interviewing_a_speaker_is_the_storys() -> None:
+    text = excerpt("en_china-daily_zhongwei-computing-hub-mayor", "in an interview with China")
+    assert extract_article(text).metadata.outlet == "China Daily"
+
+
+def test_an_outlet_glued_to_the_time_before_it() -> None:
+    text = excerpt("en_xinhua_xinjiang-textile-jobs-2017", "14:12Xinhua Editor")
+    assert extract_article(text).metadata.outlet == "Xinhua"
+
+
+def test_an_empty_from_label_names_no_outlet() -> None:
+    text = excerpt("en_china-tibet-online_tibet-industries-12th-five-year", "| From:", "In the")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.published_on) == (None, dt.date(2010, 9, 25))
+
+
 def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
     meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
     assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))

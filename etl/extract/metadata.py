@@ -216,7 +216,8 @@ _STANDFIRST_REPORTS = re.compile(
 )
 # "Source: Xinhua | 2024-03-05", "Writer: Zhang Yu | Editor: ... | From: Shenzhen Daily"
 _SOURCE_LINE = re.compile(
-    r"\b(?:Source|From)\s*:\s*(?P<outlet>[^|\n]{2,60}?)\s*"
+    # An empty "From:" names nothing: the outlet is on the label's own line.
+    r"\b(?:Source|From)[ \t]*:[ \t]*(?P<outlet>[^|\n]{2,60}?)[ \t]*"
     # "Source:Haibao News 11-16-2023 17:05:00": the date after the outlet.
     r"(?:\||\n|$|(?:19|20)\d\d|\s\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|"
     r"\s(?:Editor|Author|By|Updated|Published)\b)"
@@ -424,10 +425,12 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
 
 def _interviewing_outlet(text: str) -> str | None:
     """The outlet whose reporters did the interviews: "told the Global Times",
-    "China Daily learned" - the story's own, when no byline names it."""
+    "in an interview with China Daily", "China Daily learned" - the story's own,
+    when no byline names it."""
     names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
     pattern = re.compile(
-        r"\btold\s+(?:the\s+)?(?P<a>" + names + r")\b|\b(?P<b>" + names
+        r"\b(?:told|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?P<a>" + names
+        + r")\b|\b(?P<b>" + names
         + r")\s+(?:has\s+)?(?:learned|learnt|reporters?|correspondents?)\b"
     )  # fmt: skip
     found = pattern.search(text)
@@ -493,7 +496,8 @@ def _outlets() -> dict[str, str]:
 @functools.cache
 def _outlet_pattern() -> re.Pattern[str]:
     names = sorted(_outlets(), key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    # "2017-01-10 14:12Xinhua Editor: ...": a scraped header glued the outlet to the time.
+    return re.compile(r"(?<![A-Za-z_.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
 @functools.cache
