@@ -151,6 +151,19 @@ def test_an_empty_from_label_names_no_outlet() -> None:
     assert (meta.outlet, meta.published_on) == (None, dt.date(2010, 9, 25))
 
 
+@pytest.mark.parametrize(
+    ("article", "marker", "date"),
+    [
+        ("en_beijing-review_guangxi-pillar-industries-2008", "UPDATED:", dt.date(2008, 11, 29)),
+        ("en_scmp_zhengzhou-place-to-stay", "PUBLISHED :", dt.date(2012, 11, 6)),
+    ],
+)
+def test_a_header_date_with_hyphens_or_the_day_first(
+    article: str, marker: str, date: dt.date
+) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.published_on == date
+
+
 def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
     meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
     assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))

@@ -229,7 +229,15 @@ _DOMAIN = re.compile(
     r"(?<![\w@.\-])(?P<domain>(?:[a-z0-9\-]+\.)+(?:com|cn|net|org)(?:\.cn)?)\b(?!@)",
     re.IGNORECASE,
 )
-_MONTH_NAME_DATE = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)(?:19|20)\d\d"
+_MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "Nov 29, 2008", "November-29-2008", and day first: "06 November, 2012".
+_MONTH_NAME_DATE = (
+    _MONTH_NAME
+    + r"(?:\s+|-)\d{1,2}(?:,\s*|\s+|-)(?:19|20)\d\d"
+    + r"|(?<![\d.])[0-3]?\d\s+"
+    + _MONTH_NAME
+    + r",?\s+(?:19|20)\d\d"
+)
 _HEADER_DATE = re.compile(
     r"(?P<date>(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|"
     + _MONTH_NAME_DATE
@@ -371,6 +379,13 @@ def _is_agency(match: re.Match[str]) -> bool:
     return match.start() == 0 or outlet in _outlets()
 
 
+def _spaced(date: str) -> str:
+    # dateutil reads "Jan 16,2023" as the 16th of this year, and "November-29-2008" not at all.
+    if date[:1].isalpha():
+        date = date.replace("-", " ")
+    return date.replace(",", ", ")
+
+
 def _header_date(lines: list[str]) -> dt.date | None:
     from dateutil import parser
 
@@ -379,8 +394,7 @@ def _header_date(lines: list[str]) -> dt.date | None:
         if found is None:
             continue
         try:
-            # dateutil reads "Jan 16,2023" as the 16th of this year.
-            return parser.parse(found.group("date").replace(",", ", ")).date()
+            return parser.parse(_spaced(found.group("date"))).date()
         except (ValueError, OverflowError):
             continue
     return None
