@@ -164,6 +164,31 @@ def test_a_header_date_with_hyphens_or_the_day_first(
     assert extract_article(excerpt(article, marker)).metadata.published_on == date
 
 
+@pytest.mark.parametrize(
+    ("article", "marker", "reporter"),
+    [
+        ("en_xinhua_caoxian-hanfu-center", "by Xinhua writer", "Zhang Xu"),
+        ("en_china-daily_chengdu-five-pillar-sectors-2017", "ADVERTORIAL - By", "Song Mengxing"),
+        ("en_china-daily_xixian-new-area-pillar-industries", "By Yuan Shenggao", "Yuan Shenggao"),
+    ],
+)
+def test_a_byline_of_the_outlets_writer_or_ending_at_an_email_or_the_outlet(
+    article: str, marker: str, reporter: str
+) -> None:
+    assert extract_article(excerpt(article, marker)).metadata.reporter == reporter
+
+
+def test_a_name_alone_on_its_line_over_the_pages_date_or_time() -> None:
+    bloomberg = excerpt(
+        "en_bloomberg_hefei-officials-venture-capitalists", "Tom Hancock", "Sun, Feb"
+    )
+    shanghai = excerpt("en_shanghai-daily_shangyu-manufacturing-shanghai", "Wang Yanlin", "21:55")
+    assert [extract_article(t).metadata.reporter for t in (bloomberg, shanghai)] == [
+        "Tom Hancock",
+        "Wang Yanlin",
+    ]
+
+
 def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
     meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
     assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))

@@ -174,8 +174,12 @@ _WITH_CITY = r"[ \t]+in[ \t]+[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][a-z][A-Za-z'’\
 _IN_CITY = r"(?:" + _WITH_CITY + r")?"
 # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": a city, then the next name.
 _NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
-_BYLINE = re.compile(
-    r"^[^\n]{0,40}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*)"
+_BYLINE_TEMPLATE = (
+    # "China Daily (Hong Kong) - - ADVERTORIAL - By SONG MENGXING": after a page's labels.
+    r"^[^\n]{0,60}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*|"
+    # "by Xinhua writer Zhang Xu", "By China Daily reporters ...": the outlet's own staff.
+    r"\b[Bb]y\s+(?:[A-Z][A-Za-z]+[ \t]+){1,3}(?:[Ss]taff[ \t]+)?"
+    r"(?:writers?|reporters?|correspondents?)[ \t]+)"
     # "By Wednesday, 30 of 31 provinces ...": a time, not a reporter.
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|The|Then|Now)\b)"
@@ -184,16 +188,30 @@ _BYLINE = re.compile(
     # (a name split at any capitals would try every cut of a line's words).
     r"(?P<reporter>(?:" + _NAME + _WITH_CITY + _NEXT_AFTER_CITY + r")*"
     + _NAME + _IN_CITY + r"(?:\s*(?:,|and|&)\s*" + _NAME + _IN_CITY + r")*)"
-    r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b))",
-    re.MULTILINE,
+    # The byline ends the line, or a field, a city, an e-mail or the outlet follows:
+    # "By SONG MENGXING songmengxing@chinadaily.", "By Yuan Shenggao China Daily Print".
+    r"(?=\s*(?:$|\||\(|,|\bin\b|\bfor\b|\bSource\b|[\w.+\-]+@)|[ \t]+(?:{outlets})\b)"
 )  # fmt: skip
+
+
+@functools.cache
+def _byline_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
+    return re.compile(_BYLINE_TEMPLATE.replace("{outlets}", names), re.MULTILINE)
+
+
 # "Chen Siqi\nvankochensq@163.com", "Jin Yezi\nDATE:  Jan 24 2024": a byline without
 # "By", the reporter's name alone on its line, then the reporter's e-mail or the
 # page's date field.
-# "- Daniel Ren ren.wei@scmp.com": the name and its e-mail on one line.
+# "- Daniel Ren ren.wei@scmp.com": the name and its e-mail on one line. Or the
+# page's date or time line under the name.
 _NAME_OVER_FIELD = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?P<reporter>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){1,2})"
-    r"(?:[ \t]*\n[ \t]*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:)"
+    r"(?:[ \t]*\n[ \t]*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$|DATE\s*:|"
+    # "Tom Hancock\nSun, February 6, 2022,", "Wang Yanlin\n  21:55 UTC+8, 2023-03-21".
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \t]+)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b|"
+    r"\d{1,2}:\d\d\b|(?:19|20)\d\d-\d\d-\d\d\b))"
     r"|[ \t]+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$)",
     re.MULTILINE,
 )
@@ -401,7 +419,7 @@ def _header_date(lines: list[str]) -> dt.date | None:
 
 
 def _byline(head: str, text: str) -> str | None:
-    found = _BYLINE.search(head)
+    found = _byline_pattern().search(head)
     if found is not None:
         return _reporters(found.group("reporter"))
     alone = _NAME_OVER_FIELD.search(head)
