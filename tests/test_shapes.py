@@ -904,6 +904,32 @@ def test_a_projected_growth_rate_is_a_target() -> None:
     assert {("Hainan", Decimal("6.5")), ("Sichuan", Decimal("6.5")), ("Hubei", 6)} <= found
 
 
+def test_a_rate_kept_in_the_next_five_years_is_a_target() -> None:
+    text = excerpt(
+        "en_china-tibet-online_tibet-industries-12th-five-year",
+        "Tibet Autonomous Region (TAR) will",
+        "in the next five years include",
+    )
+    facts = extract_article(text)
+    assert ("Tibet", 20) in {(i.province, t.quantity) for i in facts.initiatives for t in i.targets}
+
+
+def test_a_list_between_dashes_and_key_sectors_that_include() -> None:
+    sichuan = excerpt(
+        "en_china-daily_sichuan-2019-work-report",
+        "Sichuan's per capita",
+        "five pillar industries –",
+    )
+    heilongjiang = excerpt(
+        "en_china-daily_heilongjiang-governor-restructuring-2011",
+        "For decades, Heilongjiang",
+        "keep an eye on emerging sectors",
+        "Key sectors include",
+    )
+    found = {(p, w) for t in (sichuan, heilongjiang) for p, w, _ in pairs(extract_article(t))}
+    assert {("Sichuan", "chemicals"), ("Heilongjiang", "vaccines")} <= found
+
+
 def test_a_count_of_key_areas_is_no_target() -> None:
     facts = extract_article(
         excerpt("en_china-daily_jilin-industrial-clusters", "focusing on three key areas")

@@ -63,8 +63,9 @@ _IN_THE_PROVINCE = re.compile(
 )
 _AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 # "The nine industries of the future are: ...": the industries just named.
+# "Key sectors include ...": the article may be left out.
 _LISTING_WORDS = (
-    r"the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
+    r"(?:the\s+)?(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
     r"(?:are|include|includes|cover|covers)\b"
 )
 _CONTINUATION = re.compile(

@@ -64,7 +64,8 @@ _LIST = re.compile(
     r"(?P<cue>" + _INDUSTRY_CUE + r"|" + _PLAIN_CUE + r")"
     r"(?P<items>" + _ITEM + r"(?:\s*,\s*(?:and\s+|as well as\s+)?" + _ITEM + r")*"
     r"(?:,?\s+(?:and|as well as)\s+" + _ITEM + r")?)"
-    r"(?=\s*(?:[.;:()\n\"”]|,[\"”]|,\s*$|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b"
+    # "five pillar industries – A, B and C – and ...": a dash closes an aside's list.
+    r"(?=\s*(?:[.;:()\n\"”–—]|--|,[\"”]|,\s*$|,\s+(?:which|with|while|according|and\s+(?:to|will|the|its))|$|\s+(?:by|in|at|to|for|with|from|industries|sectors)\b"
     # A verb ends the list: "..., and new energy storage will be developed".
     r"|\s+(?:will|would|shall|are|is|were|was|have|has|had|can|could|should|must)\b))",
     re.IGNORECASE,

@@ -120,6 +120,9 @@ _LOOKS_AHEAD = re.compile(
     r"projected|projects|forecast|forecasts|anticipated|anticipates|"
     # "nurturing 10 clusters, including a 1 trillion yuan automotive cluster"
     r"nurturing|cultivating|fostering|"
+    # "to 1 trillion yuan within three years", "by year's end", "over the next 5 years".
+    r"within\s+(?:the\s+next\s+)?\w+\s+years|(?:in|over)\s+the\s+(?:next|coming)\s+\w+\s+years|"
+    r"by\s+year['’]s\s+end|"
     r"by (?:the end of )?20\d\d)\b",
     re.IGNORECASE,
 )
