@@ -762,11 +762,8 @@ class _EnglishArticle:
             sentence, said = reported
             statement_start = said.start
             forecast = self._is_forecaster(said.expert_name)
-            found = [
-                m
-                for m in self.gazetteer.places(self.text, sentence.start, sentence.end)
-                if m.start not in self.venue_starts
-            ]
+            # The sentence's places (venues set aside) that the clause holds: no new scan.
+            found = [m for m in in_sentence if sentence.start <= m.start and m.end <= sentence.end]
         subjects = _subjects(self.text, sentence, found)
         subject_names = self._subject_names(sentence, subjects, in_sentence)
         # Events matter only to the initiatives of a subject: no search otherwise.
