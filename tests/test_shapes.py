@@ -164,6 +164,11 @@ def test_a_header_date_with_hyphens_or_the_day_first(
     assert extract_article(excerpt(article, marker)).metadata.published_on == date
 
 
+def test_a_bare_day_first_date_may_be_the_sites_template() -> None:
+    text = excerpt("en_hunan-gov_made-in-china-2025-twelve-sectors", "15 July 2015")
+    assert extract_article(text).metadata.published_on is None
+
+
 @pytest.mark.parametrize(
     ("article", "marker", "reporter"),
     [

@@ -248,11 +248,12 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# "Nov 29, 2008", "November-29-2008", and day first: "06 November, 2012".
+# "Nov 29, 2008", "November-29-2008", and day first after its weekday: "Tuesday, 06
+# November, 2012" (a bare "15 July 2015" may be the site template's, not the page's).
 _MONTH_NAME_DATE = (
     _MONTH_NAME
     + r"(?:\s+|-)\d{1,2}(?:,\s*|\s+|-)(?:19|20)\d\d"
-    + r"|(?<![\d.])[0-3]?\d\s+"
+    + r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+[0-3]?\d\s+"
     + _MONTH_NAME
     + r",?\s+(?:19|20)\d\d"
 )
