@@ -282,6 +282,19 @@ def test_according_to_a_known_surname_at_the_end() -> None:
     )
 
 
+def test_said_after_a_place_and_capitalised_title_or_before_the_day() -> None:
+    fujian = excerpt(
+        "en_china-daily_fujian-two-sessions-15th-plan", "Fujian Governor Zhao Long said"
+    )
+    tianjin = excerpt("en_gov-cn_tianjin-manufacturing-pillar-2021", "said Mayor Liao Guoxun on")
+    facts = [extract_article(t) for t in (fujian, tianjin)]
+    assert [(s.fact.expert_name, s.fact.text[:20]) for f in facts for s in f.statements] == [
+        ("Zhao Long", "It is a crucial peri"),
+        ("Liao Guoxun", "The North China city"),
+    ]
+    assert facts[0].experts["Zhao Long"].organization == "Fujian"
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

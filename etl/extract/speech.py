@@ -267,15 +267,22 @@ _TRAILING_VERB_NAME = re.compile(
     r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>(?:(?:its|the|their)\s+)?"
     + _LOWER_TITLE + r")\s+)?"
     + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
-    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
+    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?"
+    # "..., said Mayor Liao Guoxun on Jan 25.": when it was said.
+    + r"(?:\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
+_CAPITAL_TITLE = (
+    r"(?:Party\s+Secretary|Party\s+Chief|Vice[- ]Governor|Governor|Vice[- ]Mayor|Mayor|Chairman)"
+)
 # TEXT, NAME, APPOSITIVE[,] said [at an event ...].  /  TEXT, he said.
 # TEXT, Professor NAME of ORG said.: the organization joined by "of" without commas.
 _TRAILING_NAME_VERB = re.compile(
     r"^(?P<text>\S.*?),\s+"
     # "..., Hunan governor Mao Weiming said Friday.": a place and a title before the name.
-    + r"(?:(?P<pre_title>(?:[A-Z][\w'’\-]+\s+)?" + _LOWER_TITLE + r")\s+(?=[A-Z]))?"
+    # "..., Fujian Governor Zhao Long said while ...": the title capitalised after its place.
+    + r"(?:(?P<pre_title>(?:[A-Z][\w'’\-]+\s+)?(?:" + _LOWER_TITLE + r"|" + _CAPITAL_TITLE
+    + r"))\s+(?=[A-Z]))?"
     + r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _PRONOUN + r"|" + _HONORIFIC
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>[^;\"“”]{3,250}?),?"
     + r"|\s+(?P<app_of>(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,120}?))?\s+(?:also\s+)?" + _VERB
@@ -299,7 +306,9 @@ _TRAILING_ACCORDING = re.compile(
     + r"(?:(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
     # A surname alone ("according to Gao.") counts once the person is known.
     + r"(?P<name>" + _NAME + r"|[A-Z][a-z]+)"
-    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?" + _END_OF_SENTENCE,
+    + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?"
+    # "..., said Mayor Liao Guoxun on Jan 25.": when it was said.
+    + r"(?:\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
 # [LEAD, ][TITLE ]Speaker [also] believes [that] TEXT
@@ -651,7 +660,7 @@ _TITLE_PREFIX = re.compile(
 )
 
 
-_LOWER_TITLE_START = re.compile(r"\b" + _LOWER_TITLE)
+_LOWER_TITLE_START = re.compile(r"\b(?:" + _LOWER_TITLE + r"|" + _CAPITAL_TITLE + r")")
 _DETERMINER = re.compile(r"^(?:its|the|their|his|her|a|an)\s+", re.IGNORECASE)
 
 
