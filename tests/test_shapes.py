@@ -295,6 +295,27 @@ def test_said_after_a_place_and_capitalised_title_or_before_the_day() -> None:
     assert facts[0].experts["Zhao Long"].organization == "Fujian"
 
 
+def test_according_to_him_is_the_speaker_before() -> None:
+    text = excerpt(
+        "en_china-daily_zhongwei-computing-hub-mayor",
+        "said its mayor Ma Honghai",
+        "According to him,",
+    )
+    assert statements(extract_article(text))[-1] == (
+        "Ma Honghai",
+        "the city will speed up construction of d",
+    )
+
+
+def test_industries_that_are_something_list_nothing() -> None:
+    text = excerpt(
+        "en_global-times_liaoning-guizhou-15th-plan-future-industries",
+        "Robots are developed",
+        "Future industries are vital",
+    )
+    assert ("Liaoning", "vital") not in {(p, w) for p, w, _ in pairs(extract_article(text))}
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

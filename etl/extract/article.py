@@ -63,10 +63,13 @@ _IN_THE_PROVINCE = re.compile(
 )
 _AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 # "The nine industries of the future are: ...": the industries just named.
-# "Key sectors include ...": the article may be left out.
+# "Key sectors include ...": without the article, only a verb that lists ("Future
+# industries are vital for China" says what they are, not which).
 _LISTING_WORDS = (
-    r"(?:the\s+)?(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
-    r"(?:are|include|includes|cover|covers)\b"
+    r"(?:the\s+(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
+    r"(?:are|include|includes|cover|covers)\b|"
+    r"(?:\w+\s+){0,3}?(?:industries|sectors|clusters|fields|areas)\s+(?:of\s+the\s+future\s+)?"
+    r"(?:include|includes|cover|covers|are\s*:))"
 )
 _CONTINUATION = re.compile(
     r"^(?:[A-Z][^,;]{0,80}?,\s+)?(?:(?P<it>it)|the\s+(?:(?:island|coastal|inland|southern|northern|"

@@ -254,9 +254,10 @@ _APPOSITIVE_FIRST = re.compile(
     re.DOTALL,
 )  # fmt: skip
 # According to NAME, APPOSITIVE, TEXT  /  According to Li, TEXT (a known surname)
+# According to him, TEXT: the speaker of the sentences before.
 _ACCORDING = re.compile(
     r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?:(?P<name>" + _NAME + r")(?:,\s+" + _APP
-    + r")?|(?P<name2>[A-Z][a-z]+)),\s+(?P<text>\S.*)$",
+    + r")?|(?P<name2>[A-Z][a-z]+)|(?P<object_pronoun>him|her)),\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
@@ -1206,6 +1207,9 @@ class _Speech:
             return
 
 
+_SUBJECT_PRONOUN = {"him": "he", "her": "she"}
+
+
 def _rule_speaker(
     rule: _Rule,
     match: re.Match[str],
@@ -1222,7 +1226,12 @@ def _rule_speaker(
             return None
         return speaker, None
     groups = match.groupdict()
-    name = groups.get("name") or groups.get("name2") or groups.get("speaker") or ""
+    name = (
+        groups.get("name")
+        or groups.get("name2")
+        or groups.get("speaker")
+        or _SUBJECT_PRONOUN.get(groups.get("object_pronoun") or "", "")
+    )
     known = registry.resolve(name)
     if known is None and name in reference_aliases:
         known = reference_aliases[name]
