@@ -316,6 +316,26 @@ def test_industries_that_are_something_list_nothing() -> None:
     assert ("Liaoning", "vital") not in {(p, w) for p, w, _ in pairs(extract_article(text))}
 
 
+def test_a_title_then_the_name_in_commas_and_an_outlet_is_no_person() -> None:
+    zhuzhou = extract_article(
+        excerpt("en_hunan-gov_zhuzhou-governor-deliberations", "Hunan Governor, Xu Dazhe")
+    )
+    guizhou = extract_article(
+        excerpt("en_global-times_liaoning-guizhou-15th-plan-future-industries", "Guizhou Daily")
+    )
+    xu = zhuzhou.experts["Xu Dazhe"]
+    assert (xu.title, xu.organization, list(guizhou.experts)) == ("Governor", "Hunan", [])
+    assert {s.fact.expert_name for s in zhuzhou.statements} == {"Xu Dazhe"}
+
+
+def test_declared_name_after_a_quotation() -> None:
+    text = excerpt("en_china-report-asean_yantai-growth-star-coast", "declared Zhang Shuping")
+    assert statements(extract_article(text))[0] == (
+        "Zhang Shuping",
+        "To promote high-quality development in Y",
+    )
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

@@ -28,7 +28,7 @@ VERBS = (
     "explains", "observes", "insists", "insisted", "admits", "admitted", "reveals",
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
-    "advocates for", "advocated", "advocates",
+    "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -722,6 +722,19 @@ def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
     return match.group(group), match.start(group), match.end(group)
 
 
+# "Hunan Governor, Xu Dazhe, joined ...": a title, then the name in the appositive.
+_ENDS_WITH_TITLE = re.compile(
+    r"\b(?:Governor|Mayor|Secretary|Chairman|Chairwoman|Director|President|Minister|Premier|"
+    r"Chief)$"
+)
+
+
+def _name_and_appositive(name: str, app: str) -> tuple[str, str]:
+    if _ENDS_WITH_TITLE.search(name) and re.fullmatch(_NAME, app):
+        return app, _org_before_title(name)
+    return name, app
+
+
 def _person_like(name: str, known_place_names: Set[str]) -> bool:
     tokens = re.sub(r"^" + _HONORIFIC, "", name).split()
     # "according to the Xinhua News Agency": an organization, not a person.
@@ -731,6 +744,9 @@ def _person_like(name: str, known_place_names: Set[str]) -> bool:
         and name not in known_place_names
         and not ORG_HEADS.search(name)
         and not _FIRM_WORDS.search(name)
+        # "according to Guizhou Daily": an outlet; "Hunan Governor": a title.
+        and not _MEDIA.search(name)
+        and not _ENDS_WITH_TITLE.search(name)
     )
 
 
@@ -782,12 +798,12 @@ class _Speech:
         self.named_by_surname: dict[str, list[re.Match[str]]] | None = None
         self.introductions = [
             _Introduction(
-                sentence.start, found.group("name"), found.group("app"),
+                sentence.start, *_name_and_appositive(found.group("name"), found.group("app")),
                 (sentence.start + found.start("app"), sentence.start + found.end("app")), sentence,
             )
             for sentence in sentences
             if (found := _INTRODUCED.match(sentence.text))
-            and _person_like(found.group("name"), place_names)
+            and _person_like(_name_and_appositive(*found.group("name", "app"))[0], place_names)
             and not _FIRM_APPOSITIVE.match(found.group("app"))
         ]  # fmt: skip
 
