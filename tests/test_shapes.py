@@ -194,6 +194,19 @@ def test_a_name_alone_on_its_line_over_the_pages_date_or_time() -> None:
     ]
 
 
+def test_an_outlets_own_calculations_name_it_and_a_picture_credit_does_not() -> None:
+    text = excerpt(
+        "en_caixin_provinces-cautious-2026-targets", "according to Caixin calculations", "Image:"
+    )
+    assert extract_article(text).metadata.outlet == "Caixin Global"
+
+
+def test_a_templates_placeholder_source_and_author_name_nobody() -> None:
+    text = excerpt("en_pharmaceutical-network_shanghai-biomedical-2025-goals", "Source:", "Author:")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.reporter) == (None, None)
+
+
 def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
     meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
     assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))

@@ -182,7 +182,9 @@ _BYLINE_TEMPLATE = (
     r"(?:writers?|reporters?|correspondents?)[ \t]+)"
     # "By Wednesday, 30 of 31 provinces ...": a time, not a reporter.
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|The|Then|Now)\b)"
+    r"April|May|June|July|August|September|October|November|December|The|Then|Now|"
+    # "Author: User": a template's placeholder.
+    r"User|Admin|Administrator|Anonymous)\b)"
     # "By LI FUSHENG in Beijing FENG ZHIWEI in Changsha": names with their city may
     # follow one another unseparated; a name without one needs a comma or "and"
     # (a name split at any capitals would try every cut of a line's words).
@@ -438,13 +440,24 @@ def _reporters(byline: str) -> str:
     return ", ".join(dict.fromkeys(n for n in names if n and n not in _outlets()))
 
 
+# What a site's template prints where it knows no source or author: "Source: Internet",
+# "Author: User".
+_PLACEHOLDER = re.compile(
+    r"(?i:internet|network|online|the\s+web|web|unknown|n/a|none|user|admin|administrator|"
+    r"anonymous)|网络|互联网"
+)
+_PICTURE_CREDIT = re.compile(r"(?i:image|photo|picture|photograph|graphic)s?\s*(?::|by\b)")
+
+
 def _credited_outlet(head: str, lines: list[str]) -> str | None:
     """A "Source:" line, else the first known outlet or site named on a header line."""
     source = _SOURCE_LINE.search(head)
-    if source is not None:
+    if source is not None and not _PLACEHOLDER.fullmatch(source.group("outlet")):
         return _canonical_outlet(source.group("outlet"))
     known = _outlets()
     for line in lines:
+        if _PICTURE_CREDIT.match(line):
+            continue  # "Image: chaylek – stock.adobe.com": whose picture, not whose story
         # "XinhuaUpdated: April 12, 2022": a scraped page lost the space before the field.
         # "/PRNewswire/ -- A news report from iChongqing": the wire only carried it.
         line = _WIRE_MARK.sub(" ", _GLUED_FIELD.sub(" ", line))
@@ -463,11 +476,14 @@ def _interviewing_outlet(text: str) -> str | None:
     names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
     pattern = re.compile(
         r"\b(?:told|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?P<a>" + names
-        + r")\b|\b(?P<b>" + names
+        + r")\b|\baccording\s+to\s+(?P<c>" + names
+        # "according to Caixin calculations": the outlet's own counting.
+        + r")(?:['’]s)?\s+(?:calculations|analysis|tally|count|survey|statistics)\b"
+        + r"|\b(?P<b>" + names
         + r")\s+(?:has\s+)?(?:learned|learnt|reporters?|correspondents?)\b"
     )  # fmt: skip
     found = pattern.search(text)
-    return _outlets()[found.group("a") or found.group("b")] if found else None
+    return _outlets()[found.group("a") or found.group("b") or found.group("c")] if found else None
 
 
 # "(Bloomberg) -- Pieces of ...", "(People’s Daily) After meals ...": a credit
