@@ -349,6 +349,12 @@ def test_declared_name_after_a_quotation() -> None:
     )
 
 
+def test_a_caption_closed_by_a_wire_photographers_credit_commits_no_one() -> None:
+    text = excerpt("en_global-times_xinjiang-manufacturing-upgrade", "A man works at a biotech")
+    facts = extract_article(text)
+    assert (facts.provinces, pairs(facts)) == ([], set())
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

@@ -284,10 +284,33 @@ _PHOTO_CREDIT_AT_END = re.compile(
 _CAPTION_MOST = 400
 
 
+# A wire photo's credit closing its caption: "..., Dec. 21, 2023. (Xinhua/Hu Huhu)",
+# "... in August. LUO YUNFEI/CHINA NEWS SERVICE".
+_WIRE_CREDIT_AT_END = re.compile(
+    r"(?:\([A-Z][A-Za-z.'’ \-]{1,30}/[A-Z][A-Za-z.'’ \-]{1,40}\)|"
+    r"\b[A-Z]{2,}(?:[ \-][A-Z]{2,})+/(?:FOR\s+)?[A-Z]{2,}(?:[ \-][A-Z]{2,})*)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _captions(text: str) -> SpanIndex:
     """The lines that end with a photo credit; only lines that hold "Photo" are
-    tried (a scan of every line cost more than the rest of the place rules)."""
+    tried (a scan of every line cost more than the rest of the place rules), and
+    lines that end with a wire photographer's credit."""
     spans = set()
+    # The credit's slash is near its line's end: only those lines are tried.
+    slash = text.find("/")
+    while slash != -1:
+        end = text.find("\n", slash)
+        end = len(text) if end == -1 else end
+        start = text.rfind("\n", 0, slash) + 1
+        if (
+            end - slash <= 45
+            and end - start <= _CAPTION_MOST
+            and _WIRE_CREDIT_AT_END.search(text, max(start, slash - 45), end)
+        ):
+            spans.add((start, end))
+        slash = text.find("/", end)
     for mark in ("Photo", "PHOTO"):
         at = text.find(mark)
         while at != -1:
