@@ -1008,6 +1008,38 @@ def test_a_list_between_dashes_and_key_sectors_that_include() -> None:
     assert {("Sichuan", "chemicals"), ("Heilongjiang", "vaccines")} <= found
 
 
+@pytest.mark.parametrize(
+    ("article", "markers", "wanted"),
+    [
+        # "will hit": a verb of the future after "will" is no achievement.
+        (
+            "en_ecns_chongqing-growth-target",
+            ("foreign trade volume will hit",),
+            ("Chongqing", 600 * 10**9),
+        ),
+        # "future goals include achieving ...".
+        (
+            "en_china-daily_shenyang-hub-four-centers",
+            ("future goals include",),
+            ("Liaoning", 10**12),
+        ),
+        # "by 2025, Xi'an aims to achieve A and support B, for total GDP of C": far from the aim.
+        ("en_cnbc_xian-next-silicon-valley", ("Xi'an aims to achieve",), ("Shaanxi", 14 * 10**11)),
+        # "... to 1 trillion yuan ($163.4 billion) within three years": the deadline after.
+        (
+            "en_china-daily_changsha-trillion-industrial-output",
+            ("within three years",),
+            ("Hunan", 10**12),
+        ),
+    ],
+)
+def test_targets_after_will_goals_a_far_aim_or_before_a_deadline(
+    article: str, markers: tuple[str, ...], wanted: tuple[str, int]
+) -> None:
+    facts = extract_article(excerpt(article, *markers))
+    assert wanted in {(i.province, t.quantity) for i in facts.initiatives for t in i.targets}
+
+
 def test_a_count_of_key_areas_is_no_target() -> None:
     facts = extract_article(
         excerpt("en_china-daily_jilin-industrial-clusters", "focusing on three key areas")

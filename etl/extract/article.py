@@ -259,7 +259,12 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 # "the country's ... growth target of around 5%": a national figure, no province's.
-_NATIONAL = re.compile(r"\b(?:the country|the nation|China|national|nationwide|Beijing's)\b")
+# "Central China", "East China's": a part of the country, no national figure.
+_NATIONAL = re.compile(
+    r"\b(?:the country|the nation|(?<!Central )(?<!North )(?<!South )(?<!East )(?<!West )"
+    r"(?<!Northeast )(?<!Northwest )(?<!Southeast )(?<!Southwest )China|national|nationwide|"
+    r"Beijing's)\b"
+)
 
 
 # Where something happened or someone writes from, not what the story is about:
@@ -395,8 +400,10 @@ def _target_key(province: str, target: Target) -> tuple[str, float, str]:
     words = _APPROXIMATELY.sub("", target.text.lower())
     if words.endswith(("percent", "%", "per cent")):
         # Shares and growth rates of different measures often coincide.
-        words = f"{words}@{target.start}"
-    return (province, target.quantity, words)
+        return (province, target.quantity, f"{words}@{target.start}")
+    # "12 Industrial Sectors" in the headline is the body's "12 key industrial sectors":
+    # a count is known by its number and its head noun.
+    return (province, target.quantity, words.rsplit(maxsplit=1)[-1] if words else words)
 
 
 def _owned_targets(

@@ -67,7 +67,8 @@ _HEADS = (
     r"laboratories|labs|institutes|plants|scenarios|champions|giants|incubators|corridors|"
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
-    r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs"
+    r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
+    r"businesses"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -112,12 +113,13 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plans?|planning|planned|goals?|strives?|seeks?|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
     # "Sanya has projected a GDP growth rate of around 6.5 percent for 2025"
-    r"projected|projects|forecast|forecasts|anticipated|anticipates|"
+    # "projects" is no verb here: "52 projects ... have been completed" plans nothing.
+    r"projected|forecast|forecasts|anticipated|anticipates|"
     # "nurturing 10 clusters, including a 1 trillion yuan automotive cluster"
     r"nurturing|cultivating|fostering|"
     # "to 1 trillion yuan within three years", "by year's end", "over the next 5 years".
@@ -143,7 +145,7 @@ _PASSIVE_AFTER = re.compile(
 )
 _LOOKS_BACK = re.compile(
     r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|up from|"
-    r"accounted for|registered|recorded|was|were|"
+    r"accounted for|registered|recorded|was|were|completed|"
     # "..., higher than the rise of 5.2 per cent projected for 2024": a comparison.
     r"higher than|lower than|compared with|compared to|an increase from|down from)\b",
     re.IGNORECASE,
@@ -222,15 +224,37 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
 _PAST_AIM = re.compile(r"\b(?:last|previous)\s+year['’]s(?:\s+\w+){0,4}$")
 
 
-def _ahead_of(body: str, start: int, position: int) -> bool:
-    """The words before the number look ahead, and no achieved verb sits between."""
-    before = body[max(start, position - 120) : position]
+# "increasing its industrial output to 1 trillion yuan within three years": the
+# deadline follows the number.
+_DEADLINE_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?[^.;()]{0,30}?\s(?:by\s+(?:the\s+end\s+of\s+)?20\d\d|"
+    r"within\s+(?:the\s+next\s+)?\w+\s+years|by\s+year['’]s\s+end|"
+    r"(?:in|over)\s+the\s+(?:next|coming)\s+\w+\s+years)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead_of(body: str, start: int, position: int, after: int | None = None) -> bool:
+    """The words before the number look ahead, and no achieved verb sits between;
+    or (given where the number ends) a deadline follows it and nothing before it
+    looks back."""
+    # "by 2025, Xi'an aims to achieve A, support B and reach C": an aim opens a list of
+    # figures, so the look is long; bounded, a megabyte-long sentence stays linear.
+    before = body[max(start, position - 250) : position]
     if _PAST_AIM.search(before.rstrip('“"‘ ').removesuffix("of").rstrip()):
         return False
+    if (
+        after is not None
+        and _DEADLINE_AFTER.match(body, after, after + 120)
+        and not _LOOKS_BACK.search(before)
+    ):
+        return True
     ahead = list(_LOOKS_AHEAD.finditer(before))
     # "the industry-added value will have increased over 7% annually": a future perfect.
+    # "foreign trade volume will hit 600 billion yuan": a verb of the future is no past.
     back = [b for b in _LOOKS_BACK.finditer(before) if not before.endswith(
-        ("will have ", "would have ", "will be ", "shall have "), 0, b.start())]  # fmt: skip
+        ("will have ", "would have ", "will be ", "shall have ", "will ", "would ", "shall ",
+         " to "), 0, b.start())]  # fmt: skip
     return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
 
 
@@ -267,7 +291,7 @@ def _money(body: str, start: int, end: int) -> list[Target]:
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
             continue
-        if not _ahead_of(body, start, match.start()):
+        if not _ahead_of(body, start, match.start(), match.end()):
             continue
         quantity = Decimal(match.group("num").replace(",", ""))
         if mult:
@@ -279,7 +303,7 @@ def _money(body: str, start: int, end: int) -> list[Target]:
 def _rates(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _PERCENT.finditer(body, start, end):
-        if _ahead_of(body, start, match.start()):
+        if _ahead_of(body, start, match.start(), match.end()):
             target = _target(Decimal(match.group("num")), match)
             if match.group("range"):
                 target = dataclasses.replace(target, is_approximate=True)
