@@ -649,10 +649,15 @@ def _reported_clause(
     return None
 
 
+_PROVINCE_WORD_GLUE = re.compile(
+    r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?"
+)
+
+
 def _listed_together(body: str, previous: Match, current: Match) -> bool:
     """ "Jiangxi, Shandong ... and Hubei": two places of one coordinated list."""
     glue = body[previous.end : current.start]
-    glue = re.sub(r"^(?:'s|’s)?(?:\s+(?:Province|province|Municipality|municipality))?", "", glue)
+    glue = _PROVINCE_WORD_GLUE.sub("", glue)
     return _LIST_GLUE.match(glue) is not None
 
 

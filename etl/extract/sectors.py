@@ -241,8 +241,11 @@ _FIRMS = (
 )  # fmt: skip
 
 
+_INDUSTRY_CUE_RE = re.compile(_INDUSTRY_CUE, re.IGNORECASE)
+
+
 def _introduces_industries(found: re.Match[str]) -> bool:
-    return re.match(_INDUSTRY_CUE, found.group("cue"), re.IGNORECASE) is not None
+    return _INDUSTRY_CUE_RE.match(found.group("cue")) is not None
 
 
 def _industry_list_within(body: str, outer: re.Match[str], end: int) -> re.Match[str] | None:

@@ -36,6 +36,10 @@ _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, r
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+(?:(?:-|['’](?=[aeo]))[a-z]+)?){1,2})"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
+# Compiled once: the resolution of every statement asks them.
+_PRONOUN_RE = re.compile(_PRONOUN)
+_HONORIFIC_START = re.compile(r"^" + _HONORIFIC)
+_NAME_RE = re.compile(_NAME)
 # An appositive; further parts joined by ", (and) (also) a ..." belong to it
 # ("president of HUST, and also a deputy to the NPC", "president of ebogame,
 # an online games developer").
@@ -641,7 +645,7 @@ class _Registry:
 
     def resolve(self, speaker: str) -> str | None:
         speaker = _bare_name(speaker)
-        if re.fullmatch(_PRONOUN, speaker):
+        if _PRONOUN_RE.fullmatch(speaker):
             return self.last
         if speaker in self.experts:
             self.last = speaker
@@ -675,7 +679,7 @@ def _org_before_title(pre_title: str) -> str:
 
 
 def _bare_name(name: str) -> str:
-    name = _TITLE_PREFIX.sub("", re.sub(r"^" + _HONORIFIC, "", name)).strip()
+    name = _TITLE_PREFIX.sub("", _HONORIFIC_START.sub("", name)).strip()
     surname, _, given = name.partition(" ")
     if len(surname) > 1 and surname.isupper() and given[:1].isupper():
         return f"{surname.title()} {given}"  # "YANG Weiping" is Yang Weiping
@@ -730,13 +734,13 @@ _ENDS_WITH_TITLE = re.compile(
 
 
 def _name_and_appositive(name: str, app: str) -> tuple[str, str]:
-    if _ENDS_WITH_TITLE.search(name) and re.fullmatch(_NAME, app):
+    if _ENDS_WITH_TITLE.search(name) and _NAME_RE.fullmatch(app):
         return app, _org_before_title(name)
     return name, app
 
 
 def _person_like(name: str, known_place_names: Set[str]) -> bool:
-    tokens = re.sub(r"^" + _HONORIFIC, "", name).split()
+    tokens = _HONORIFIC_START.sub("", name).split()
     # "according to the Xinhua News Agency": an organization, not a person.
     return (
         bool(tokens)
@@ -984,7 +988,7 @@ class _Speech:
         for statement in self.statements:
             while pending is not None and pending.position <= statement.start:
                 antecedent, pending, unnamed = pending, next(introductions, None), False
-            if re.fullmatch(_PRONOUN, statement.speaker_text):
+            if _PRONOUN_RE.fullmatch(statement.speaker_text):
                 expert = None if unnamed else self._antecedent(antecedent)
                 if expert is None and (unnamed or statement.kind == "indirect"):
                     # "An official said ... “...,” he said.": no one named.
@@ -1077,7 +1081,7 @@ class _Speech:
 
     def _quotation(self, pattern: re.Pattern[str], quoted: re.Match[str]) -> None:
         name = quoted.group("name")
-        if not (re.fullmatch(_PRONOUN, name) or _person_like(name, self.place_names)):
+        if not (_PRONOUN_RE.fullmatch(name) or _person_like(name, self.place_names)):
             return
         text, start, end = _quote_text(quoted)
         # '"We are confident," Li said. "The cluster will ..."': the short first
@@ -1122,7 +1126,7 @@ class _Speech:
         self, pattern: re.Pattern[str], quoted: re.Match[str], name: str
     ) -> str | None:
         expert = self.registry.resolve(name)
-        if expert is not None or re.fullmatch(_PRONOUN, name):
+        if expert is not None or _PRONOUN_RE.fullmatch(name):
             return expert
         app_group = (
             "app" if quoted.group("app") or "pre_title" not in quoted.re.groupindex else "pre_title"
@@ -1255,7 +1259,7 @@ def _rule_speaker(
             registry.add(known, None)
     if known is not None:
         return name, known
-    if re.fullmatch(_PRONOUN, name):
+    if _PRONOUN_RE.fullmatch(name):
         # Whom it means is settled by position once the whole text is read.
         return name, None
     if not _person_like(name, place_names):
