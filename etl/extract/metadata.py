@@ -167,6 +167,16 @@ _PLACE_HYPHEN = re.compile(
 _DATELINES = (
     _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN
 )  # fmt: skip
+# What each dateline cannot match without: a head that lacks all of a pattern's marks
+# is not searched (a search of the head costs as much as the rest of the metadata).
+_DATELINE_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CITY_FIRST: ("(",),
+    _AGENCY_FIRST: (",",),
+    _CITY_OUTLET: ("(",),
+    _CITY_DATE_DASH: ("--", "—", "–"),
+    _CITY_DASH: ("--", "—"),
+    _PLACE_HYPHEN: (" -", "\t-"),
+}
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
 # Each name may carry its own city: "By Hou Liqiang in Beijing, Hu Dongmei in Yinchuan".
@@ -381,7 +391,12 @@ def _header_lines(head: str) -> list[str]:
 
 
 def _dateline(head: str) -> re.Match[str] | None:
-    found = [m for pattern in _DATELINES if (m := pattern.search(head)) is not None]
+    found = [
+        m
+        for pattern in _DATELINES
+        if any(mark in head for mark in _DATELINE_MARKS[pattern])
+        and (m := pattern.search(head)) is not None
+    ]
     found = [m for m in found if m.re is not _AGENCY_FIRST or _is_agency(m)]
     # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
     found = [
