@@ -355,6 +355,13 @@ def test_a_caption_closed_by_a_wire_photographers_credit_commits_no_one() -> Non
     assert (facts.provinces, pairs(facts)) == ([], set())
 
 
+def test_a_quotation_then_name_and_appositive_without_its_closing_comma() -> None:
+    text = excerpt("en_shanghai-daily_nanda-synthetic-biology-alliance", "Deng Zixin, chairman")
+    facts = extract_article(text)
+    assert statements(facts) == [("Deng Zixin", "Shanghai, the birthplace of China's synt")]
+    assert facts.experts["Deng Zixin"].organization == "alliance"
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

@@ -484,12 +484,22 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + r"|\s+(?:at|during|while|from|of)\s[^.;\"“”\n]{0,200}?)?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
+
+
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
-_SPEAKER_THEN_VERB = (
-    r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
-    # An appositive never runs over the end of a sentence.
-    + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?),)?\s+(?:also\s+)?" + _VERB
-)  # fmt: skip
+def _speaker_then_verb(closing_comma: str) -> str:
+    return (
+        r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
+        # An appositive never runs over the end of a sentence.
+        + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?)" + closing_comma
+        + r")?\s+(?:also\s+)?" + _VERB
+    )  # fmt: skip
+
+
+_SPEAKER_THEN_VERB = _speaker_then_verb(",")
+# After a quotation the appositive's closing comma may be missing: '"...," Deng
+# Zixin, chairman of the alliance and an academician of the CAS told the conference.'
+_SPEAKER_THEN_VERB_AFTER_QUOTE = _speaker_then_verb(",?")
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(
     _QUOTE
@@ -497,7 +507,7 @@ _QUOTE_THEN_NAME_VERB = re.compile(
     + r"(?:(?P<pre_title>"
     + _LOWER_TITLE
     + r")\s+(?=[A-Z]))?"
-    + _SPEAKER_THEN_VERB
+    + _SPEAKER_THEN_VERB_AFTER_QUOTE
     + r"\b"
 )
 # "QUOTE," the mayor said.
@@ -582,7 +592,11 @@ def split_organization(org: str) -> str | None:
     return None
 
 
-_SECOND_PART = re.compile(r",\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+")
+# "chairman of the alliance and an academician of the CAS": the second part's article
+# is enough without a comma.
+_SECOND_PART = re.compile(
+    r",\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+|\s+and\s+(?:also\s+)?an?\s+"
+)
 
 
 def parse_appositive(app: str | None) -> tuple[str | None, str | None, str | None]:
