@@ -1047,6 +1047,20 @@ def test_targets_after_will_goals_a_far_aim_or_before_a_deadline(
     assert wanted in {(i.province, t.quantity) for i in facts.initiatives for t in i.targets}
 
 
+def test_a_count_with_a_multiplier_and_what_a_place_should_be_home_to() -> None:
+    zhejiang = excerpt("en_zxzc_zhejiang-charging-piles-2025", "aims to deploy over 2.3 million")
+    chongqing = excerpt(
+        "en_liangjiang-gov_chongqing-little-giants-2025", "should be home to 25,000"
+    )
+    found = {
+        (i.province, t.quantity)
+        for text in (zhejiang, chongqing)
+        for i in extract_article(text).initiatives
+        for t in i.targets
+    }
+    assert {("Zhejiang", 2_300_000), ("Chongqing", 25_000)} <= found
+
+
 def test_a_count_of_key_areas_is_no_target() -> None:
     facts = extract_article(
         excerpt("en_china-daily_jilin-industrial-clusters", "focusing on three key areas")

@@ -68,14 +68,16 @@ _HEADS = (
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
     r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
-    r"businesses"
+    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?i:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     # A modifier may start with a digit when letters follow: "1,000 5G base stations".
-    + r"))\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
+    # "2.3 million charging piles": a count may have its multiplier.
+    + r"))(?:(?P<fraction>\.\d+)?\s+(?P<count_mult>million|billion))?"
+    + r"\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
     # Modifiers may be quoted: 10 “leading innovative companies”.
     + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
     + _HEADS
@@ -85,7 +87,8 @@ _TARGET = re.compile(
 # "already has eight clusters" states a stock, not a target.
 _STOCK = re.compile(
     r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b|"
-    r"\bthere (?:are|were)\b|\bso far\b|\bhome to\b"
+    # "Chongqing should be home to 25,000 SMEs" by 2025 is an aim.
+    r"\bthere (?:are|were)\b|\bso far\b|(?<!be )\bhome to\b"
 )
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
@@ -359,6 +362,9 @@ def _counted(body: str, start: int, end: int) -> list[Target]:
         quantity = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw.replace(",", ""))
         if quantity is None or quantity <= 0:
             continue
+        if match.group("count_mult"):
+            scaled = Decimal(raw + (match.group("fraction") or "")) if raw.isdigit() else quantity
+            quantity = int(scaled * _MULTIPLIERS[match.group("count_mult").lower()])
         if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
             continue
         if body[max(start, match.start() - 10) : match.start()].rstrip().endswith(_RANKINGS):
