@@ -261,9 +261,9 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 # "the country's ... growth target of around 5%": a national figure, no province's.
 # "Central China", "East China's": a part of the country, no national figure.
 _NATIONAL = re.compile(
-    r"\b(?:the country|the nation|(?<!Central )(?<!North )(?<!South )(?<!East )(?<!West )"
-    r"(?<!Northeast )(?<!Northwest )(?<!Southeast )(?<!Southwest )China|national|nationwide|"
-    r"Beijing's)\b"
+    r"\b(?:the country|the nation|China(?<!Central China)(?<!North China)(?<!South China)"
+    r"(?<!East China)(?<!West China)(?<!Northeast China)(?<!Northwest China)"
+    r"(?<!Southeast China)(?<!Southwest China)|national|nationwide|Beijing's)\b"
 )
 
 

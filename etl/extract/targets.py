@@ -88,7 +88,7 @@ _TARGET = re.compile(
 _STOCK = re.compile(
     r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b|"
     # "Chongqing should be home to 25,000 SMEs" by 2025 is an aim.
-    r"\bthere (?:are|were)\b|\bso far\b|(?<!be )\bhome to\b"
+    r"\bthere (?:are|were)\b|\bso far\b|\bhome to\b(?<!be home to)"
 )
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
