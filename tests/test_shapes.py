@@ -349,6 +349,14 @@ def test_declared_name_after_a_quotation() -> None:
     )
 
 
+def test_an_outlets_edition_and_a_ticker_of_other_headlines_name_no_province() -> None:
+    changsha = excerpt(
+        "en_china-daily_changsha-trillion-industrial-output", "China Daily (Hong Kong)"
+    )
+    wire = excerpt("en_xinhua_localities-lower-2016-targets", "slow recovery in Taiwan")
+    assert [extract_article(t).provinces for t in (changsha, wire)] == [[], []]
+
+
 def test_a_caption_closed_by_a_wire_photographers_credit_commits_no_one() -> None:
     text = excerpt("en_global-times_xinjiang-manufacturing-upgrade", "A man works at a biotech")
     facts = extract_article(text)

@@ -303,6 +303,16 @@ def _captions(text: str) -> SpanIndex:
     tried (a scan of every line cost more than the rest of the place rules), and
     lines that end with a wire photographer's credit."""
     spans = set()
+    # "New indicators point to slow recovery in Taiwan  • U.S. Secretary of State ...":
+    # a line of other stories' headlines between bullets is the page's, not the story's.
+    bullet = text.find("•")
+    while bullet != -1:
+        start = text.rfind("\n", 0, bullet) + 1
+        end = text.find("\n", bullet)
+        end = len(text) if end == -1 else end
+        if text[start:bullet].strip() and text.count("•", bullet + 1, end) >= 1:
+            spans.add((start, end))
+        bullet = text.find("•", end)
     # The credit's slash is near its line's end: only those lines are tried.
     slash = text.find("/")
     while slash != -1:
@@ -340,10 +350,16 @@ _RELATION_BEFORE = re.compile(
 _RELATION_LAST_WORDS = frozenset({"like", "as", "of", "to", "from", "with"})
 
 
+# "China Daily (Hong Kong)": the edition of an outlet, a place in its name.
+_EDITION_BEFORE = re.compile(r"\b(?:Daily|Times|Post|News|Review|Weekly|Herald|Journal)\s*\($")
+
+
 def _only_where(text: str, match: Match) -> bool:
     last = text[max(0, match.start - 6) : match.start].split()
     if not last:
         return False
+    if last[-1].endswith("(") and text.startswith(")", match.end):
+        return _EDITION_BEFORE.search(text, max(0, match.start - 40), match.start) is not None
     if last[-1] in _RELATION_LAST_WORDS:
         # Only a relation's few words are looked at, and only after its last word.
         return _RELATION_BEFORE.search(text, max(0, match.start - 40), match.start) is not None
