@@ -1007,6 +1007,20 @@ def test_a_rate_kept_in_the_next_five_years_is_a_target() -> None:
     assert ("Tibet", 20) in {(i.province, t.quantity) for i in facts.initiatives for t in i.targets}
 
 
+def test_a_bare_and_joins_one_item_where_the_last_item_has_its_comma() -> None:
+    text = excerpt(
+        "en_china-org_chongqing-33618-clusters",
+        "Okay. Chongqing is an important",
+        "three leading industrial clusters:",
+    )
+    words = {w for _, w, _ in pairs(extract_article(text))}
+    assert {
+        "intelligent equipment and intelligent manufacturing",
+        "food and agricultural product processing",
+        "software information services",
+    } <= words
+
+
 def test_a_list_between_dashes_and_key_sectors_that_include() -> None:
     sichuan = excerpt(
         "en_china-daily_sichuan-2019-work-report",

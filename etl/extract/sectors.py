@@ -70,6 +70,7 @@ _LIST = re.compile(
     r"|\s+(?:will|would|shall|are|is|were|was|have|has|had|can|could|should|must)\b))",
     re.IGNORECASE,
 )
+_AND = re.compile(r"\b(?:and|as well as)\b")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|,?\s+(?:and|as well as)\s+")
 _INDUSTRY_HEAD = re.compile(
     r"(?:industry|industries|manufacturing|equipment|materials?|energy|technology|technologies|"
@@ -275,10 +276,18 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
         listed_as_industries = _introduces_industries(found)
         position = found.start("items")
         stop = found.end("items")
-        for separator in [*_SEPARATOR.finditer(body, position, stop), None]:
+        separators = list(_SEPARATOR.finditer(body, position, stop))
+        # "A and B, C and D, and E": where the last item has its comma, a bare "and"
+        # joins the words of one item ("food and agricultural product processing").
+        serial = any(
+            sep.group().lstrip().startswith(",") and _AND.search(sep.group()) for sep in separators
+        )
+        for separator in [*separators, None]:
             piece_end = separator.start() if separator else stop
             # A separator inside a taxonomy term ("green and low carbon") is no separator.
             if separator and inside_terms.contains(separator.start(), separator.start()):
+                continue
+            if separator and serial and not separator.group().lstrip().startswith(","):
                 continue
             item = _trim(body, position, piece_end)
             if item is not None and (separator or not _cut_off(body, item[1])):
