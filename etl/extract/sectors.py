@@ -278,16 +278,29 @@ def _list_items(body: str, start: int, end: int, terms: list[Match]) -> list[tup
         stop = found.end("items")
         separators = list(_SEPARATOR.finditer(body, position, stop))
         # "A and B, C and D, and E": where the last item has its comma, a bare "and"
-        # joins the words of one item ("food and agricultural product processing").
-        serial = any(
-            sep.group().lstrip().startswith(",") and _AND.search(sep.group()) for sep in separators
+        # before it joins the words of one item ("food and agricultural product processing").
+        # (", and strive to ..." goes on with a verb: no item, no serial comma.)
+        ends = [sep.start() for sep in separators[1:]] + ([stop] if separators else [])
+        serial_end = max(
+            (
+                sep.start()
+                for sep, piece_end in zip(separators, ends, strict=True)
+                if sep.group().lstrip().startswith(",")
+                and _AND.search(sep.group())
+                and _trim(body, sep.end(), piece_end) is not None
+            ),
+            default=-1,
         )
         for separator in [*separators, None]:
             piece_end = separator.start() if separator else stop
             # A separator inside a taxonomy term ("green and low carbon") is no separator.
             if separator and inside_terms.contains(separator.start(), separator.start()):
                 continue
-            if separator and serial and not separator.group().lstrip().startswith(","):
+            if (
+                separator
+                and separator.start() < serial_end
+                and not separator.group().lstrip().startswith(",")
+            ):
                 continue
             item = _trim(body, position, piece_end)
             if item is not None and (separator or not _cut_off(body, item[1])):
