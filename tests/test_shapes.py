@@ -207,6 +207,21 @@ def test_a_templates_placeholder_source_and_author_name_nobody() -> None:
     assert (meta.outlet, meta.reporter) == (None, None)
 
 
+def test_a_titled_city_and_outlet_lead_and_a_templates_zero_date() -> None:
+    text = excerpt("en_zxzc_hubei-nev-transformation-plan", "Publishtime:", "Shanghai (ZXZC)-")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.dateline_city, meta.published_on) == ("ZXZC", "Shanghai", None)
+
+
+def test_a_from_label_ends_at_the_date_label_glued_after_it() -> None:
+    text = excerpt("en_fujian-investment_fujian-manufacturing-six-four-five", "From:Fujian")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.published_on) == (
+        "Fujian International Investment Promotion Center",
+        dt.date(2021, 7, 15),
+    )
+
+
 def test_a_byline_of_slashes_with_no_name_and_a_day_month_year_date() -> None:
     meta = extract_article(excerpt("en_sstv_hainan-deputies-cities", "By / SSTV")).metadata
     assert (meta.outlet, meta.reporter, meta.published_on) == ("SSTV", None, dt.date(2022, 1, 27))

@@ -139,8 +139,10 @@ def extract_metadata(text: str, language: str | None = None) -> Metadata:
 _HEAD = 3000
 # "BEIJING (Reuters) -", "KUNMING, China (Reuters) -" and "BEIJING -- Chinese
 # provinces ..." (no date).
+# "Shanghai (ZXZC)- On November 13, ...": a known place written in title case.
 _CITY_OUTLET = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,2})(?:,[ \t]*China)?[ \t]*"
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,2}|"
+    r"(?P<titled>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))(?:,[ \t]*China)?[ \t]*"
     r"\((?P<outlet>[A-Z][A-Za-z. ]{1,40})\)[ \t]*(?:-{1,2}|—|–)",
     re.MULTILINE,
 )
@@ -250,7 +252,7 @@ _SOURCE_LINE = re.compile(
     r"\b(?:Source|From)[ \t]*:[ \t]*(?P<outlet>[^|\n]{2,60}?)[ \t]*"
     # "Source:Haibao News 11-16-2023 17:05:00": the date after the outlet.
     r"(?:\||\n|$|(?:19|20)\d\d|\s\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|"
-    r"\s(?:Editor|Author|By|Updated|Published)\b)"
+    r"\s(?:Editor|Author|By|Updated|Published|Date|Time)\b)"
 )
 # The stored copy of a page may open with its date: " date 2025-02-13 Headline ...".
 _DATE_FIELD = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
@@ -402,7 +404,8 @@ def _dateline(head: str) -> re.Match[str] | None:
     found = [
         m
         for m in found
-        if m.re is not _PLACE_HYPHEN or _title_case(m.group("city")) in _place_names()
+        if (m.re is not _PLACE_HYPHEN and not m.groupdict().get("titled"))
+        or _title_case(m.group("city")) in _place_names()
     ]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -413,6 +416,9 @@ def _is_agency(match: re.Match[str]) -> bool:
         return False
     # Anywhere but the very start, only a known outlet opens a dateline.
     return match.start() == 0 or outlet in _outlets()
+
+
+_EARLIEST_PAGE_YEAR = 1990
 
 
 def _spaced(date: str) -> str:
@@ -430,9 +436,12 @@ def _header_date(lines: list[str]) -> dt.date | None:
         if found is None:
             continue
         try:
-            return parser.parse(_spaced(found.group("date"))).date()
+            date = parser.parse(_spaced(found.group("date"))).date()
         except (ValueError, OverflowError):
             continue
+        # "Publishtime:1970-01-01 08:00:00": a template's zero date, not the page's.
+        if date.year >= _EARLIEST_PAGE_YEAR:
+            return date
     return None
 
 
