@@ -1098,6 +1098,17 @@ def test_a_count_with_a_multiplier_and_what_a_place_should_be_home_to() -> None:
     assert {("Zhejiang", 2_300_000), ("Chongqing", 25_000)} <= found
 
 
+def test_what_a_province_plans_to_become_home_to_and_an_aim_far_back_in_a_long_sentence() -> None:
+    text = excerpt(
+        "en_china-daily_shanxi-2024-industrial-development",
+        "Shanxi will secure its energy supply",
+        "installed capacity of 145 million kW",
+        "It plans to become home to 50",
+    )
+    found = {(i.province, t.quantity) for i in extract_article(text).initiatives for t in i.targets}
+    assert {("Shanxi", 145_000_000), ("Shanxi", 50), ("Shanxi", 20)} <= found
+
+
 def test_a_count_of_key_areas_is_no_target() -> None:
     facts = extract_article(
         excerpt("en_china-daily_jilin-industrial-clusters", "focusing on three key areas")

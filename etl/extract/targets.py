@@ -68,7 +68,7 @@ _HEADS = (
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
     r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
-    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors"
+    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -87,8 +87,8 @@ _TARGET = re.compile(
 # "already has eight clusters" states a stock, not a target.
 _STOCK = re.compile(
     r"\b(?:already|currently|now)\s+(?:has|have|had|boasts|hosts)\b|\bboasts\b|\bis home to\b|"
-    # "Chongqing should be home to 25,000 SMEs" by 2025 is an aim.
-    r"\bthere (?:are|were)\b|\bso far\b|\bhome to\b(?<!be home to)"
+    # "Chongqing should be home to 25,000 SMEs", "plans to become home to 50 ...": aims.
+    r"\bthere (?:are|were)\b|\bso far\b|\bhome to\b(?<!be home to)(?<!become home to)"
 )
 _NOT_COUNTED = {"yuan", "percent", "billion", "million", "trillion", "dollars", "years", "times"}
 
@@ -243,7 +243,7 @@ def _ahead_of(body: str, start: int, position: int, after: int | None = None) ->
     looks back."""
     # "by 2025, Xi'an aims to achieve A, support B and reach C": an aim opens a list of
     # figures, so the look is long; bounded, a megabyte-long sentence stays linear.
-    before = body[max(start, position - 250) : position]
+    before = body[max(start, position - 500) : position]
     if _PAST_AIM.search(before.rstrip('“"‘ ').removesuffix("of").rstrip()):
         return False
     if (
