@@ -385,6 +385,17 @@ def test_a_quotation_then_name_and_appositive_without_its_closing_comma() -> Non
     assert facts.experts["Deng Zixin"].organization == "alliance"
 
 
+def test_text_then_said_a_place_and_capitalised_title_and_name() -> None:
+    shanghai = excerpt(
+        "en_flanders-china_shanghai-transport-white-paper", "said Shanghai Vice Mayor"
+    )
+    funds = excerpt("en_yicai_shanghai-mother-funds-five-fold", "said General Manager Wen Zhi")
+    speakers = [
+        s.fact.expert_name for t in (shanghai, funds) for s in extract_article(t).statements
+    ]
+    assert speakers[0] == "Zhang Wei" and "Wen Zhi" in speakers
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

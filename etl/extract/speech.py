@@ -266,20 +266,22 @@ _ACCORDING = re.compile(
 )  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
 # "..., said vice-mayor Dai Yulin.": a title in lower case before the name.
+_CAPITAL_TITLE = (
+    r"(?:Party\s+Secretary|Party\s+Chief|Vice[- ]Governor|Governor|Vice[- ]Mayor|Mayor|Chairman|"
+    r"General\s+Manager)"
+)
 _TRAILING_VERB_NAME = re.compile(
     # "..., told Yicai Global.": whom it was told is never who said it.
     # "..., said its mayor Ma Honghai.": whose title it is comes first.
+    # "..., said Shanghai Vice Mayor Zhang Wei.": a place and a capitalised title.
     r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>(?:(?:its|the|their)\s+)?"
-    + _LOWER_TITLE + r")\s+)?"
+    + _LOWER_TITLE + r"|(?:[A-Z][\w'’\-]+\s+)?" + _CAPITAL_TITLE + r")\s+(?=[A-Z]))?"
     + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?"
     # "..., said Mayor Liao Guoxun on Jan 25.": when it was said.
     + r"(?:\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day))?" + _END_OF_SENTENCE,
     re.DOTALL,
 )  # fmt: skip
-_CAPITAL_TITLE = (
-    r"(?:Party\s+Secretary|Party\s+Chief|Vice[- ]Governor|Governor|Vice[- ]Mayor|Mayor|Chairman)"
-)
 # TEXT, NAME, APPOSITIVE[,] said [at an event ...].  /  TEXT, he said.
 # TEXT, Professor NAME of ORG said.: the organization joined by "of" without commas.
 _TRAILING_NAME_VERB = re.compile(
