@@ -396,6 +396,16 @@ def test_text_then_said_a_place_and_capitalised_title_and_name() -> None:
     assert speakers[0] == "Zhang Wei" and "Wen Zhi" in speakers
 
 
+def test_an_appositive_whose_place_has_its_own_one_of() -> None:
+    text = excerpt("en_china-daily_liaoning-five-spots-one-line-2007", "Xia Deren, mayor of Dalian")
+    facts = extract_article(text)
+    assert statements(facts) == [("Xia Deren", "he wants the city to become an importan")]
+    assert (facts.experts["Xia Deren"].title, facts.experts["Xia Deren"].organization) == (
+        "mayor",
+        "Dalian",
+    )
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

@@ -44,7 +44,9 @@ _NAME_RE = re.compile(_NAME)
 # ("president of HUST, and also a deputy to the NPC", "president of ebogame,
 # an online games developer").
 _APP = (
-    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who)\s+"
+    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who|"
+    # "mayor of Dalian, one of China's major ports,": the place's own appositive.
+    r"one\s+of)\s+"
     r"[^,;\"“”]{3,200}?)?)"
 )
 # A quotation ends at the first closing mark; it cannot contain another
@@ -597,7 +599,8 @@ def split_organization(org: str) -> str | None:
 # "chairman of the alliance and an academician of the CAS": the second part's article
 # is enough without a comma.
 _SECOND_PART = re.compile(
-    r",\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an))\s+|\s+and\s+(?:also\s+)?an?\s+"
+    r",\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|one\s+of)\s+|"
+    r"\s+and\s+(?:also\s+)?an?\s+"
 )
 
 
