@@ -399,7 +399,7 @@ def test_text_then_said_a_place_and_capitalised_title_and_name() -> None:
 def test_an_appositive_whose_place_has_its_own_one_of() -> None:
     text = excerpt("en_china-daily_liaoning-five-spots-one-line-2007", "Xia Deren, mayor of Dalian")
     facts = extract_article(text)
-    assert statements(facts) == [("Xia Deren", "he wants the city to become an importan")]
+    assert statements(facts) == [("Xia Deren", "he wants the city to become an important")]
     assert (facts.experts["Xia Deren"].title, facts.experts["Xia Deren"].organization) == (
         "mayor",
         "Dalian",
