@@ -406,6 +406,19 @@ def test_an_appositive_whose_place_has_its_own_one_of() -> None:
     )
 
 
+def test_a_name_after_a_pages_dashes_and_list_items_that_are_verbs_or_inner_cues() -> None:
+    text = excerpt(
+        "en_jschina_jiangsu-gwr-commitments-2025",
+        "---Si Yong, Director",
+        "foster industries such as",
+    )
+    facts = extract_article(text)
+    assert statements(facts)[0] == ("Si Yong", "the province will focus on four key area")
+    words = {w for _, w, _ in pairs(facts)}
+    assert "foster" not in words
+    assert not [w for w in words if w.startswith("including ")]
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

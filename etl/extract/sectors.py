@@ -92,7 +92,7 @@ _ITEM_WORTH_READING = re.compile(
 _NOT_AN_ITEM = re.compile(
     r"^(?:the|a|an|its|their|this|these|other|more|new|such|and|or|them|it|work|efforts?|future|"
     # "..., and strive to establish ...": a verb after the list, not an item.
-    r"strive|seek|aim|try|continue|r&d|"
+    r"strive|seek|aim|try|continue|r&d|foster|develop|cultivate|nurture|promote|build|support|"
     r"development|cooperation|innovation|others|services|products|sectors?|industry|industries|"
     r"fields?|areas?|according)$|"
     # "providing new impetus", "laying a technical foundation": a verb phrase, not an industry.
@@ -324,7 +324,9 @@ def _cut_off(body: str, item_end: int) -> bool:
 
 _LEADING_WORDS = re.compile(
     # "clusters will be cultivated around new generation information technology"
-    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|around|" + _GROWS + r")\s+|"
+    # "..., including intelligent connected new-energy vehicles": an inner list's cue.
+    r"^(?:(?:the|a|an|its|their|emerging|key|major|such|around|including|such\s+as|namely|"
+    r"especially|particularly|" + _GROWS + r")\s+|"
     # "production of power batteries", "the entire industrial chain of wind power"
     r"(?:production|manufacturing|processing|development|(?:entire|whole)\s+(?:industrial\s+|"
     r"industry\s+)?chain)\s+of\s+)+",

@@ -165,8 +165,10 @@ _END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
 # "In an interview with Xinhua, NAME, APPOSITIVE, said that ...": a lead may come first.
 # The lead is a circumstance ("In an interview ...", "Speaking at ..."), never a clause
 # of its own ("The fund will ..., Jin Shenghong, chairman ..., said").
+# "---Si Yong, Director of ..., stated that ...": a page's dashes or bullet may open it.
 _NAMED_LEAD = (
-    r"^(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|Interviewed|Meanwhile|"
+    r"^[-–—•·*]*[ \t]*(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|"
+    r"Interviewed|Meanwhile|"
     r"Amid|Amidst|After|Following)"
     r"\b[^;\"“”,]{0,120}?,\s+)?"
 )
