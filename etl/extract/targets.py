@@ -197,6 +197,11 @@ def _scaled(match: re.Match[str]) -> Target:
     return _target(quantity, match)
 
 
+_A_CURRENCY = re.compile(r"\$|¥|rmb|cny|usd|yuan|dollars", re.IGNORECASE)
+_A_PERCENT = re.compile(r"%|per\s*cent", re.IGNORECASE)
+_A_UNIT = re.compile(r"t/y|ton|gw|mw|kw|watt", re.IGNORECASE)
+
+
 def find_targets(body: str, start: int, end: int) -> list[Target]:
     """Counted nouns anywhere in the clause; money, rates and levels where it looks ahead."""
     # Most clauses hold no number at all: one cheap search spares every pattern.
@@ -210,12 +215,15 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
     ]
     # Money, rates, levels and measures are written in digits.
     if _DIGIT.search(body, start, end) and _LOOKS_AHEAD.search(body, start, end):
-        found += (
-            _money(body, start, end)
-            + _rates(body, start, end)
-            + _levels(body, start, end)
-            + _measures(body, start, end)
-        )
+        # Each pattern needs its currency, percent sign or unit: a clause without one
+        # is not scanned for it (the patterns' leading lookbehinds scan slowly).
+        if _A_CURRENCY.search(body, start, end):
+            found += _money(body, start, end)
+        if _A_PERCENT.search(body, start, end):
+            found += _rates(body, start, end)
+        found += _levels(body, start, end)
+        if _A_UNIT.search(body, start, end):
+            found += _measures(body, start, end)
     taken: list[Target] = []
     for target in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
         if not taken or target.start >= taken[-1].end:
