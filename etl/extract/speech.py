@@ -385,7 +385,10 @@ _INTRODUCED = re.compile(
 )
 
 
-_NAMED_WITH_APPOSITIVE = re.compile(r"(?<![\w'’])(?P<name>" + _NAME + r"),\s+" + _APP + r",")
+# The lookbehind sits after the name's first capital: before it, it kept the pattern
+# from skipping to capitals (twice as slow over a text).
+_NAME_NOT_IN_A_WORD = _NAME.replace("(?:[A-Z][a-z]+", "(?:[A-Z](?<![\\w'’][A-Z])[a-z]+", 1)
+_NAMED_WITH_APPOSITIVE = re.compile(r"(?P<name>" + _NAME_NOT_IN_A_WORD + r"),\s+" + _APP + r",")
 
 
 @dataclass(frozen=True)
