@@ -419,6 +419,17 @@ def test_a_name_after_a_pages_dashes_and_list_items_that_are_verbs_or_inner_cues
     assert not [w for w in words if w.startswith("including ")]
 
 
+def test_he_said_after_a_surname_named_before_is_that_persons() -> None:
+    text = excerpt(
+        "en_people-cn_dalian-mayor-high-quality-plan",
+        "Mayor Chen Shaowang said.",
+        "said Chen, who is also",
+        "he said.",
+    )
+    found = statements(extract_article(text))
+    assert ("Chen Shaowang", "Dalian will continuously enhance its str") in found
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

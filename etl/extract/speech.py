@@ -1018,12 +1018,14 @@ class _Speech:
                     # "An official said ... “...,” he said.": no one named.
                     continue
                 statement = dataclasses.replace(statement, expert_name=expert)
-            elif statement.expert_name is None:
-                antecedent, unnamed = None, True
             elif statement.speaker_text in last_of_surname:
+                # "said Chen, who is also ..." after "Mayor Chen Shaowang said": named
+                # before, so a "he said" after it is his.
                 statement = dataclasses.replace(
                     statement, expert_name=last_of_surname[statement.speaker_text]
                 )
+            elif statement.expert_name is None:
+                antecedent, unnamed = None, True
             if statement.expert_name in self.registry.experts:
                 antecedent, unnamed = statement.expert_name, False
                 for surname in self.registry.experts[statement.expert_name].aliases:
