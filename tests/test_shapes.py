@@ -430,6 +430,15 @@ def test_he_said_after_a_surname_named_before_is_that_persons() -> None:
     assert ("Chen Shaowang", "Dalian will continuously enhance its str") in found
 
 
+def test_the_provinces_governor_said_is_the_articles_governor() -> None:
+    text = excerpt(
+        "en_china-daily_anhui-governor-manufacturing-powerhouse",
+        "the province’s governor said on Thursday",
+        "Wang Qingxian",
+    )
+    assert statements(extract_article(text))[0][0] == "Wang Qingxian"
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

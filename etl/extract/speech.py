@@ -69,7 +69,8 @@ _OFFICE = (
 )
 _BY_OFFICE = r"the\s+(?:[\w'’\-]+\s+){0,3}?" + _OFFICE + r"\b"
 _DESCRIBED = re.compile(
-    r"^(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
+    # "the province's governor": a possessive among the words before the office.
+    r"^(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
     r"analyst|analysts|economist|economists|expert|experts|researcher|professor|executive|"
     r"manager|director|insider|insiders|" + _OFFICE + r")\b",
     re.IGNORECASE,
@@ -363,7 +364,7 @@ _BACK_REFERENCE = re.compile(
 )
 _BACK_REFERENCE_WORDS = ("prediction", "remarks", "statement", "forecast", "estimate")
 _TRAILING_DESCRIBED = re.compile(
-    r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:\w+\s+){0,3}?(?:official|spokesperson|"
+    r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|"
     r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|deputy|"
     + _OFFICE + r")s?"
     # "a deputy to the National People's Congress said during the two sessions."
