@@ -436,7 +436,9 @@ def test_the_provinces_governor_said_is_the_articles_governor() -> None:
         "the province’s governor said on Thursday",
         "Wang Qingxian",
     )
-    assert statements(extract_article(text))[0][0] == "Wang Qingxian"
+    assert ("Wang Qingxian", "New growth drivers will emerge in the Ch") in statements(
+        extract_article(text)
+    )
 
 
 def test_told_the_outlet_that() -> None:
