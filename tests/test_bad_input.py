@@ -317,6 +317,11 @@ CASES = [
                                                 + PLAIN, Expect("loaded")), seconds=20),
     Case("one_mb_line_of_photo_credits", _single("photos.txt", "[Photo " * 150_000 + "\n"
                                                  + PLAIN, Expect("loaded")), seconds=20),
+    # Lists a dash closes, on one line with no sentence end: each list's last item once
+    # searched the rest of the line for one (quadratic).
+    Case("one_mb_line_of_lists_closed_by_dashes", _single(
+        "dashes.txt", "Jiangsu will build chains in new energy vehicles, artificial "
+        "intelligence — and " * 12_500, Expect("loaded")), seconds=20),
 ]
 # fmt: on
 

@@ -450,3 +450,74 @@ def test_a_determiner_is_no_organization_and_an_outlet_no_reporter() -> None:
     assert (expert.title, expert.organization) == ("mayor", None)
     head = "China's economy grew faster than expected last year, Reuters reports.\n"
     assert extract_article(head + "Hunan will develop robots.\n").metadata.reporter is None
+
+
+# --- what a second reading of the eighth pass found ----------------------------------
+
+
+def _targets_of(text: str) -> list[str]:
+    return [t.text for i in extract_article(text).initiatives for t in i.targets]
+
+
+def test_counts_of_different_things_with_one_number_are_two_targets() -> None:
+    text = "Jiangsu will build 10 science parks by 2025. Jiangsu will also build 10 industrial parks by 2027.\n"
+    assert _targets_of(text) == ["10 science parks", "10 industrial parks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guangdong invested 50 billion yuan in chip plants within three years, officials said.",
+        "Guangdong has attracted 30 billion yuan of foreign investment by 2023.",
+        "Guangdong's digital economy expanded 12 percent by the end of 2023.",
+    ],
+)
+def test_a_deadline_after_what_was_done_is_no_target(text: str) -> None:
+    assert find_targets(text, 0, len(text)) == []
+
+
+def test_a_lowercase_region_of_china_is_no_national_figure() -> None:
+    text = "Hunan province in central China aims to grow its GDP by 6 percent this year.\n"
+    assert _targets_of(text) == ["6 percent"]
+
+
+def test_wire_credits_and_bullets_that_are_not_captions_or_tickers() -> None:
+    facts = extract_article(
+        "Jiangsu will build 10 parks for AI and machine learning (AI/ML)\n"
+        "Guangdong will develop these industries: • new energy vehicles • semiconductors\n"
+        "Zhejiang will build 10 parks, officials said on Thursday about the Ningbo/Shanghai "
+        "railway. (Xinhua/Hu Huhu)\n"
+    )
+    assert facts.provinces == ["Jiangsu", "Guangdong"]
+    assert {h.text for i in facts.initiatives for h in i.sectors} >= {"semiconductors"}
+
+
+def test_a_quotations_speaker_keeps_the_appositive_with_its_closing_comma() -> None:
+    text = '"Jiangsu will build 10 parks," Zhang Wei, whose company said it would invest, told reporters.\n'
+    (statement,) = extract_article(text).statements
+    assert statement.fact.verb == "told"
+
+
+def test_according_to_him_with_no_one_named_before_leaves_the_initiative() -> None:
+    text = "The official spoke. According to him, Jiangsu will build 10 industrial parks by 2025.\n"
+    assert _targets_of(text) == ["10 industrial parks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Regional Economy\n2023-03-21 10:20\nJiangsu will build.\n", "reporter", None),
+        (
+            "Business News (Reuters) - Top\nBEIJING (Reuters) - Jiangsu will.\n",
+            "dateline_city",
+            "Beijing",
+        ),
+        ("Harmon 12 March 2019\nJiangsu will build.\n", "published_on", None),
+        ("Model 5GT launched\nJiangsu will build.\n", "outlet", None),
+        ("Upstream and downstream firms flock to Jiangsu\nJiangsu will.\n", "outlet", None),
+    ],
+)
+def test_header_lines_that_name_no_reporter_city_date_or_outlet(
+    text: str, field: str, value: str | None
+) -> None:
+    assert getattr(extract_article(text).metadata, field) == value

@@ -259,11 +259,12 @@ def _split_clauses(body: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 # "the country's ... growth target of around 5%": a national figure, no province's.
-# "Central China", "East China's": a part of the country, no national figure.
+# "Central China", "east China's": a part of the country, no national figure.
 _NATIONAL = re.compile(
-    r"\b(?:the country|the nation|China(?<!Central China)(?<!North China)(?<!South China)"
-    r"(?<!East China)(?<!West China)(?<!Northeast China)(?<!Northwest China)"
-    r"(?<!Southeast China)(?<!Southwest China)|national|nationwide|Beijing's)\b"
+    r"\b(?:the country|the nation|China(?<![Cc]entral China)(?<![Nn]orth China)"
+    r"(?<![Ss]outh China)(?<![Ee]ast China)(?<![Ww]est China)(?<![Nn]ortheast China)"
+    r"(?<![Nn]orthwest China)(?<![Ss]outheast China)(?<![Ss]outhwest China)|national|"
+    r"nationwide|Beijing's)\b"
 )
 
 
@@ -291,8 +292,11 @@ _CAPTION_MOST = 400
 
 # A wire photo's credit closing its caption: "..., Dec. 21, 2023. (Xinhua/Hu Huhu)",
 # "... in August. LUO YUNFEI/CHINA NEWS SERVICE".
+# Names on both sides of the slash ("(AI/ML)" is no credit), and the caption's own
+# words before it are not all capitals ("... TEN EV/NEV PARKS" is a headline).
+_CREDIT_NAME = r"[A-Z][a-z][A-Za-z.'’\-]*(?: [A-Z][a-z][A-Za-z.'’\-]*){0,3}"
 _WIRE_CREDIT_AT_END = re.compile(
-    r"(?:\([A-Z][A-Za-z.'’ \-]{1,30}/[A-Z][A-Za-z.'’ \-]{1,40}\)|"
+    r"(?:\((?:" + _CREDIT_NAME + r"|Xinhua|Photo)/" + _CREDIT_NAME + r"\)|"
     r"\b[A-Z]{2,}(?:[ \-][A-Z]{2,})+/(?:FOR\s+)?[A-Z]{2,}(?:[ \-][A-Z]{2,})*)[ \t]*$",
     re.MULTILINE,
 )
@@ -305,25 +309,31 @@ def _captions(text: str) -> SpanIndex:
     spans = set()
     # "New indicators point to slow recovery in Taiwan  • U.S. Secretary of State ...":
     # a line of other stories' headlines between bullets is the page's, not the story's.
+    # (Its first headline may be the line's opening words, before any bullet.)
     bullet = text.find("•")
     while bullet != -1:
         start = text.rfind("\n", 0, bullet) + 1
         end = text.find("\n", bullet)
         end = len(text) if end == -1 else end
-        if text[start:bullet].strip() and text.count("•", bullet + 1, end) >= 1:
+        segments = [part.split() for part in text[start:end].split("•")]
+        # Headlines run to several words each; a list's items between bullets do not.
+        if len(segments) >= 3 and all(len(words) >= 4 for words in segments if words):
             spans.add((start, end))
         bullet = text.find("•", end)
-    # The credit's slash is near its line's end: only those lines are tried.
+    # The credit's slash is near its line's end: only those lines are tried, at the
+    # line's last slash.
     slash = text.find("/")
     while slash != -1:
         end = text.find("\n", slash)
         end = len(text) if end == -1 else end
         start = text.rfind("\n", 0, slash) + 1
-        if (
-            end - slash <= 45
-            and end - start <= _CAPTION_MOST
-            and _WIRE_CREDIT_AT_END.search(text, max(start, slash - 45), end)
-        ):
+        slash = text.rfind("/", slash, end)
+        credit = (
+            _WIRE_CREDIT_AT_END.search(text, max(start, slash - 45), end)
+            if end - slash <= 45 and end - start <= _CAPTION_MOST
+            else None
+        )
+        if credit is not None and any(c.islower() for c in text[start : credit.start()]):
             spans.add((start, end))
         slash = text.find("/", end)
     for mark in ("Photo", "PHOTO"):
@@ -412,14 +422,22 @@ _APPROXIMATELY = re.compile(
 )
 
 
-def _target_key(province: str, target: Target) -> tuple[str, float, str]:
+def _target_key(province: str, target: Target) -> tuple[str, float, frozenset[str]]:
     words = _APPROXIMATELY.sub("", target.text.lower())
     if words.endswith(("percent", "%", "per cent")):
         # Shares and growth rates of different measures often coincide.
-        return (province, target.quantity, f"{words}@{target.start}")
-    # "12 Industrial Sectors" in the headline is the body's "12 key industrial sectors":
-    # a count is known by its number and its head noun.
-    return (province, target.quantity, words.rsplit(maxsplit=1)[-1] if words else words)
+        return (province, target.quantity, frozenset([f"{words}@{target.start}"]))
+    return (province, target.quantity, frozenset(words.split()))
+
+
+def _restates(
+    key: tuple[str, float, frozenset[str]],
+    known: dict[tuple[str, float], list[frozenset[str]]],
+) -> bool:
+    """The same province, number and words, or the words of one within the other's:
+    "12 Industrial Sectors" in the headline is the body's "12 key industrial
+    sectors"; "10 science parks" is not "10 industrial parks"."""
+    return any(key[2] <= words or words <= key[2] for words in known.get(key[:2], ()))
 
 
 def _owned_targets(
@@ -763,7 +781,8 @@ class _EnglishArticle:
         self.targets_of: dict[tuple[int, int], list[Target]] = {}
         self.sectors_of: dict[tuple[int, int, bool], list[SectorHit]] = {}
         self.all_terms: list[Match] | None = None
-        self.target_keys: set[tuple[str, float, str]] = set()
+        # Each province's targets by number, with their words.
+        self.target_keys: dict[tuple[str, float], list[frozenset[str]]] = {}
         self.term_starts: list[int] = []
 
     def read(self) -> ArticleFacts:
@@ -811,13 +830,16 @@ class _EnglishArticle:
             # What an official says the province will do is the province's
             # initiative: the reported clause is read like a sentence of its own.
             reported = _reported_clause(self.text, sentence, self.speech.statements)
-            if reported is None:
-                return
-            sentence, said = reported
-            statement_start = said.start
-            forecast = self._is_forecaster(said.expert_name)
-            # The sentence's places (venues set aside) that the clause holds: no new scan.
-            found = [m for m in in_sentence if sentence.start <= m.start and m.end <= sentence.end]
+            # A statement dropped at the end ("According to him, ..." with no one named
+            # before) leaves the sentence the article's own.
+            if reported is not None:
+                sentence, said = reported
+                statement_start = said.start
+                forecast = self._is_forecaster(said.expert_name)
+                # The sentence's places (venues set aside) that the clause holds.
+                found = [
+                    m for m in in_sentence if sentence.start <= m.start and m.end <= sentence.end
+                ]
         subjects = _subjects(self.text, sentence, found)
         subject_names = self._subject_names(sentence, subjects, in_sentence)
         # Events matter only to the initiatives of a subject: no search otherwise.
@@ -938,7 +960,8 @@ class _EnglishArticle:
                     # A researcher's or analyst's numbers are forecasts, not the province's aims.
                     targets = []
                 owned = _owned_targets(text, targets, province, found, sentence.start, listed_group)
-                self.target_keys.update(_target_key(province, t) for t in owned)
+                for key in (_target_key(province, t) for t in owned):
+                    self.target_keys.setdefault(key[:2], []).append(key[2])
                 self.initiatives.append(
                     InitiativeFact(
                         province=province,
@@ -983,7 +1006,7 @@ class _EnglishArticle:
         return [
             target
             for target in self._targets(start, end)
-            if _target_key(province, target) not in self.target_keys
+            if not _restates(_target_key(province, target), self.target_keys)
         ]
 
     def _targets(self, start: int, end: int) -> list[Target]:

@@ -267,7 +267,7 @@ _MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_NAME_DATE = (
     _MONTH_NAME
     + r"(?:\s+|-)\d{1,2}(?:,\s*|\s+|-)(?:19|20)\d\d"
-    + r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+[0-3]?\d\s+"
+    + r"|\b(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*),?\s+[0-3]?\d\s+"
     + _MONTH_NAME
     + r",?\s+(?:19|20)\d\d"
 )
@@ -397,17 +397,27 @@ def _dateline(head: str) -> re.Match[str] | None:
         m
         for pattern in _DATELINES
         if any(mark in head for mark in _DATELINE_MARKS[pattern])
-        and (m := pattern.search(head)) is not None
-    ]
-    found = [m for m in found if m.re is not _AGENCY_FIRST or _is_agency(m)]
-    # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
-    found = [
-        m
-        for m in found
-        if (m.re is not _PLACE_HYPHEN and not m.groupdict().get("titled"))
-        or _title_case(m.group("city")) in _place_names()
+        and (m := _first_dateline(pattern, head)) is not None
     ]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _first_dateline(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """The pattern's first match that is a dateline: a match that is not (a section
+    label, "Business News (Reuters) -") does not hide a later one."""
+    for match in pattern.finditer(head):
+        if _is_dateline(match):
+            return match
+    return None
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    if match.re is _AGENCY_FIRST:
+        return _is_agency(match)
+    # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
+    if match.re is _PLACE_HYPHEN or match.groupdict().get("titled"):
+        return _title_case(match.group("city")) in _place_names()
+    return True
 
 
 def _is_agency(match: re.Match[str]) -> bool:
@@ -445,12 +455,29 @@ def _header_date(lines: list[str]) -> dt.date | None:
     return None
 
 
+# "Regional Economy", "Latest News" over a date line: a section's name, no person's.
+_SECTION_WORDS = frozenset((
+    "News", "Economy", "Business", "Latest", "Regional", "Watch", "World", "China",
+    "Province", "City", "Politics", "Society", "Opinion", "Tech", "Technology", "Sports",
+    "Culture", "Focus", "Global", "Local", "Industry", "Markets", "Finance", "Home", "Top",
+    "Stories", "Photos", "Video", "Life", "Travel", "Science", "Energy", "Trade",
+))  # fmt: skip
+
+
+def _person_like(name: str) -> bool:
+    return (
+        name not in _outlets()
+        and name not in _place_names()
+        and not _SECTION_WORDS.intersection(name.split())
+    )
+
+
 def _byline(head: str, text: str) -> str | None:
     found = _byline_pattern().search(head)
     if found is not None:
         return _reporters(found.group("reporter"))
     alone = _NAME_OVER_FIELD.search(head)
-    if alone is not None and alone.group("reporter") not in _outlets():
+    if alone is not None and _person_like(alone.group("reporter")):
         return alone.group("reporter")
     credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
     if credit is None or credit.group("reporter") in _outlets():
@@ -570,7 +597,9 @@ def _outlets() -> dict[str, str]:
 def _outlet_pattern() -> re.Pattern[str]:
     names = sorted(_outlets(), key=len, reverse=True)
     # "2017-01-10 14:12Xinhua Editor: ...": a scraped header glued the outlet to the time.
-    return re.compile(r"(?<![A-Za-z_.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return re.compile(
+        r"(?:(?<![\w.])|(?<=\d:\d\d))(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+    )
 
 
 @functools.cache

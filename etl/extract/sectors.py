@@ -12,6 +12,7 @@ when the item itself names one (a taxonomy term, or an industry head word:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -315,11 +316,20 @@ _SENTENCE_END = re.compile(r"[.!?。！？]")
 
 def _cut_off(body: str, item_end: int) -> bool:
     """ "..., fashion, machine to" where a partial page breaks off: a list's last
-    item may be a word of a longer one."""
-    line_end = body.find("\n", item_end)
-    if line_end != -1 and body[line_end:].strip():
-        return False
-    return _SENTENCE_END.search(body, item_end, len(body) if line_end == -1 else line_end) is None
+    item may be a word of a longer one: on the text's last line, after its last
+    sentence end."""
+    last_line_start, last_sentence_end = _last_line(body)
+    return item_end >= last_line_start and last_sentence_end < item_end
+
+
+@functools.lru_cache(maxsize=4)
+def _last_line(body: str) -> tuple[int, int]:
+    """Where the text's last line with words starts, and its last sentence end (-1
+    for none); once per text, so that a line of many lists is not scanned per list."""
+    content_end = len(body.rstrip())
+    line_start = body.rfind("\n", 0, content_end) + 1
+    ends = [m.start() for m in _SENTENCE_END.finditer(body, line_start, content_end)]
+    return line_start, ends[-1] if ends else -1
 
 
 _LEADING_WORDS = re.compile(

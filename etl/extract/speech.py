@@ -497,19 +497,21 @@ _QUOTE_THEN_VERB_NAME = re.compile(
 
 
 # NAME (full, honorific + surname, or pronoun)[, APPOSITIVE,] [also] VERB
-def _speaker_then_verb(closing_comma: str) -> str:
+def _speaker_then_verb(after_quote: bool = False) -> str:
+    # After a quotation the appositive's closing comma may be missing ('"...," Deng
+    # Zixin, chairman of the alliance and an academician of the CAS told ...'): tried
+    # only when the closing comma is not found, and then with no comma inside.
+    open_app = r"|,\s+(?P<app_open>[^,.!?\"“”]{3,250}?)" if after_quote else ""
     return (
         r"(?P<name>" + _HONORIFIC + r"?" + _NAME + r"|" + _HONORIFIC + r"?[A-Z][a-z]+|" + _PRONOUN
         # An appositive never runs over the end of a sentence.
-        + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?)" + closing_comma
+        + r")(?:,\s+(?P<app>(?:(?![.!?]\s)[^\"“”]){3,250}?)," + open_app
         + r")?\s+(?:also\s+)?" + _VERB
     )  # fmt: skip
 
 
-_SPEAKER_THEN_VERB = _speaker_then_verb(",")
-# After a quotation the appositive's closing comma may be missing: '"...," Deng
-# Zixin, chairman of the alliance and an academician of the CAS told the conference.'
-_SPEAKER_THEN_VERB_AFTER_QUOTE = _speaker_then_verb(",?")
+_SPEAKER_THEN_VERB = _speaker_then_verb()
+_SPEAKER_THEN_VERB_AFTER_QUOTE = _speaker_then_verb(after_quote=True)
 # "QUOTE," NAME[, APPOSITIVE,] said.
 _QUOTE_THEN_NAME_VERB = re.compile(
     _QUOTE
@@ -1155,8 +1157,9 @@ class _Speech:
         expert = self.registry.resolve(name)
         if expert is not None or _PRONOUN_RE.fullmatch(name):
             return expert
-        app_group = (
-            "app" if quoted.group("app") or "pre_title" not in quoted.re.groupindex else "pre_title"
+        groups = quoted.groupdict()
+        app_group = next((g for g in ("app", "app_open") if groups.get(g)), None) or (
+            "pre_title" if "pre_title" in quoted.re.groupindex else "app"
         )
         app = quoted.group(app_group)
         if app is not None and app_group == "pre_title":

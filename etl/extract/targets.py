@@ -237,6 +237,9 @@ _PAST_AIM = re.compile(r"\b(?:last|previous)\s+year['’]s(?:\s+\w+){0,4}$")
 
 # "increasing its industrial output to 1 trillion yuan within three years": the
 # deadline follows the number.
+_PAST_VERB = re.compile(r"\b(?:has|have|had|was|were)\b|\b\w{3,}ed\b")
+# A deadline after the number, where no verb before it says it is done ("has
+# attracted 30 billion yuan by 2023", "invested ... within three years").
 _DEADLINE_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?[^.;()]{0,30}?\s(?:by\s+(?:the\s+end\s+of\s+)?20\d\d|"
     r"within\s+(?:the\s+next\s+)?\w+\s+years|by\s+year['’]s\s+end|"
@@ -258,14 +261,18 @@ def _ahead_of(body: str, start: int, position: int, after: int | None = None) ->
         after is not None
         and _DEADLINE_AFTER.match(body, after, after + 120)
         and not _LOOKS_BACK.search(before)
+        # "invested 50 billion yuan ... within three years": done, not aimed at.
+        and not _PAST_VERB.search(before, max(0, len(before) - 60))
     ):
         return True
     ahead = list(_LOOKS_AHEAD.finditer(before))
     # "the industry-added value will have increased over 7% annually": a future perfect.
     # "foreign trade volume will hit 600 billion yuan": a verb of the future is no past.
-    back = [b for b in _LOOKS_BACK.finditer(before) if not before.endswith(
+    # ("similar to last year" still looks back: only a verb follows "to".)
+    back = [b for b in _LOOKS_BACK.finditer(before) if not (before.endswith(
         ("will have ", "would have ", "will be ", "shall have ", "will ", "would ", "shall ",
-         " to "), 0, b.start())]  # fmt: skip
+         " to "), 0, b.start()) and b.group()[:1].isalpha() and not b.group().startswith(
+        ("last year", "in ")))]  # fmt: skip
     return bool(ahead) and (not back or back[-1].start() < ahead[-1].start())
 
 
@@ -371,7 +378,10 @@ def _counted(body: str, start: int, end: int) -> list[Target]:
         if quantity is None or quantity <= 0:
             continue
         if match.group("count_mult"):
-            scaled = Decimal(raw + (match.group("fraction") or "")) if raw.isdigit() else quantity
+            digits = raw.replace(",", "")
+            scaled = (
+                Decimal(digits + (match.group("fraction") or "")) if digits.isdigit() else quantity
+            )
             quantity = int(scaled * _MULTIPLIERS[match.group("count_mult").lower()])
         if raw.isdigit() and len(raw) == 4 and 1900 <= quantity <= 2100:
             continue
