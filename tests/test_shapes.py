@@ -441,6 +441,15 @@ def test_the_provinces_governor_said_is_the_articles_governor() -> None:
     )
 
 
+def test_a_statement_dropped_for_want_of_a_speaker_leaves_its_places_and_list() -> None:
+    text = excerpt(
+        "en_shenzhen-government-online_ai-roundtable-nanshan", "Lin informed an audience"
+    )
+    found = {(p, w) for p, w, _ in pairs(extract_article(text))}
+    assert {("Guangdong", "data integration"), ("Guangdong", "smart driving")} <= found
+    assert ("Guangdong", "he added") not in found
+
+
 def test_told_the_outlet_that() -> None:
     text = excerpt("en_global-times_localities-growth-targets", "said Li Changan", "Li told the")
     assert ("Li Changan", "the collective economic confidence of Ch") in statements(

@@ -108,6 +108,9 @@ _NOT_AN_ITEM = re.compile(
     r"^(?:china|the country|the nation|the world)$|"
     # "Chengdu, capital of Sichuan province, is driving ...": the sentence goes on.
     r"^(?:is|are|was|were|has|have|had|will|would|can|could)\s|"
+    # "..., and smart driving, he added.": the attribution after a list ("IT
+    # manufacturing" is an item).
+    r"(?-i:^(?:he|she|they|we|it)\s+[a-z]+$)|"
     r".*\d$",
     re.IGNORECASE,
 )

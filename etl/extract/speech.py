@@ -1018,7 +1018,10 @@ class _Speech:
             if _PRONOUN_RE.fullmatch(statement.speaker_text):
                 expert = None if unnamed else self._antecedent(antecedent)
                 if expert is None and (unnamed or statement.kind == "indirect"):
-                    # "An official said ... “...,” he said.": no one named.
+                    # "An official said ... “...,” he said.": no one named. What it
+                    # says is the article's own again (its places among them).
+                    if (statement.start, statement.end) in self.excluded:
+                        self.excluded.remove((statement.start, statement.end))
                     continue
                 statement = dataclasses.replace(statement, expert_name=expert)
             elif statement.speaker_text in last_of_surname:
