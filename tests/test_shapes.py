@@ -2008,3 +2008,58 @@ def test_a_place_compared_with_tied_to_or_in_a_name(
     article: str, marker: str, not_the_story: str
 ) -> None:
     assert not_the_story not in extract_article(excerpt(article, marker)).provinces
+
+
+# --- English: the ninth pass -----------------------------------------------------------
+
+
+def test_a_figure_opens_what_was_said() -> None:
+    text = excerpt(
+        "en_china-daily_sichuan-power-battery-400gwh",
+        "Jing Maoming, deputy head",
+        "Jing said 83 GWh",
+    )
+    assert (
+        "Jing Maoming",
+        "83 GWh of batteries were produced in the",
+    ) in statements(extract_article(text))
+
+
+def test_an_official_announced_at_a_conference() -> None:
+    text = excerpt("en_caixin_foshan-hydrogen-car-targets", "Mayor Zhu Wei announced")
+    assert "Zhu Wei" in {s[0] for s in statements(extract_article(text))}
+
+
+def test_what_is_announced_in_lower_case_is_its_object() -> None:
+    text = excerpt("en_china-daily_ningxia-new-materials", "announced the goal at the conference")
+    assert all(not t.startswith("the goal") for _, t in statements(extract_article(text)))
+
+
+@pytest.mark.parametrize(
+    ("place", "article", "marker", "amount"),
+    [
+        ("Shandong", "en_china-org_shandong-industrial-projects-2009",
+         "650 billion yuan will be spent", 6.5e11),
+        ("Jiangsu", "en_china-org_jiangsu-overall-goals-2001", "will be injected into 50", 4e9),
+    ],
+)  # fmt: skip
+def test_money_that_will_be_spent(place: str, article: str, marker: str, amount: float) -> None:
+    text = f"{place} released its plan.\n" + excerpt(article, marker)
+    assert amount in {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+
+
+@pytest.mark.parametrize(
+    ("place", "article", "marker", "words"),
+    [
+        ("Beijing", "en_global-times_beijing-robotics-plan", "10 R&D headquarters",
+         "10 R&D headquarters"),
+        ("Wuhan", "en_china-daily_optics-valley-digital-economy-base", "30 secondary industrial",
+         "30 secondary industrial internet nodes"),
+    ],
+)  # fmt: skip
+def test_counted_nodes_and_r_and_d_headquarters(
+    place: str, article: str, marker: str, words: str
+) -> None:
+    text = f"{place} released its plan.\n" + excerpt(article, marker)
+    found = {t.text for i in extract_article(text).initiatives for t in i.targets}
+    assert words in found, found

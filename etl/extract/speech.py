@@ -29,6 +29,7 @@ VERBS = (
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
+    "announced", "announces",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -212,7 +213,7 @@ _NAMED_REPORTED = re.compile(
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
     _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
-    + r"[:,]?\s+(?P<text>(?:[a-z\"“]|" + _SUBJECT_AHEAD + r").*)$",
+    + r"[:,]?\s+(?P<text>(?:(?<!announced )(?<!announces )[a-z]|[\"“]|" + _SUBJECT_AHEAD + r").*)$",
     re.DOTALL,
 )  # fmt: skip
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
@@ -334,7 +335,10 @@ _SHORT_REPORTED = re.compile(
     + r"briefing|conference)[^;\"“]{0,80}?\s+that\s+|"
     # "said in an interview with China Daily that ...": where, then what.
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?(?=\s+that\s|,\s|:\s))?"
-    + r"(?:\s+that\s+|,\s+|:\s+|\s+(?=[a-z])"
+    # "announced the goal at the conference": what is announced in lower case is its object.
+    + r"(?:\s+that\s+|,\s+|:\s+|(?<!announced)(?<!announces)\s+(?=[a-z])"
+    # "Jing said 83 GWh of batteries were produced ...": a figure opens what was said.
+    + r"|\s+(?=\d[\d,.]*\s)"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
     + r"plans?|aims?|started|began|became|remains?|continues?)\b)))"

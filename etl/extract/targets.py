@@ -68,7 +68,7 @@ _HEADS = (
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
     r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
-    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns"
+    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns|nodes"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -79,7 +79,8 @@ _TARGET = re.compile(
     + r"))(?:(?P<fraction>\.\d+)?\s+(?P<count_mult>million|billion))?"
     + r"\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
     # Modifiers may be quoted: 10 “leading innovative companies”.
-    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-]*\s+){0,5}?)(?P<head>"
+    # "10 R&D headquarters": a modifier may hold an ampersand.
+    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-&]*\s+){0,5}?)(?P<head>"
     + _HEADS
     + r")\b",
     re.IGNORECASE,
@@ -297,6 +298,16 @@ _EACH_AFTER = re.compile(
 )
 
 
+# "About 650 billion yuan will be spent on ...", "an input of 4 billion yuan (US$482
+# million) will be injected into ...": the commitment follows the amount.
+_SPENT_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:will|is\s+to|are\s+to|shall)\s+be\s+(?:\w+ly\s+)?"
+    r"(?:put|spent|injected|invested|used|raised|allocated|earmarked|channell?ed|poured|"
+    r"devoted|set\s+aside)\b",
+    re.IGNORECASE,
+)
+
+
 def _money(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _MONEY.finditer(body, start, end):
@@ -309,7 +320,10 @@ def _money(body: str, start: int, end: int) -> list[Target]:
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
             continue
-        if not _ahead_of(body, start, match.start(), match.end()):
+        if not (
+            _ahead_of(body, start, match.start(), match.end())
+            or _SPENT_AFTER.match(body, match.end(), min(end, match.end() + 80))
+        ):
             continue
         quantity = Decimal(match.group("num").replace(",", ""))
         if mult:
