@@ -2063,3 +2063,9 @@ def test_counted_nodes_and_r_and_d_headquarters(
     text = f"{place} released its plan.\n" + excerpt(article, marker)
     found = {t.text for i in extract_article(text).initiatives for t in i.targets}
     assert words in found, found
+
+
+def test_a_long_byline_with_reporters_cities_names_outlet_and_date() -> None:
+    text = excerpt("en_china-daily_ningxia-data-centre-racks-2025", "By HU DONGMEI", "As part of")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.published_on) == ("China Daily", dt.date(2022, 9, 21))

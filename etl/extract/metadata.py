@@ -382,12 +382,18 @@ def _dateline_date(
     return published_on, inferred
 
 
+# "By HU DONGMEI in Yinchuan and FAN FEIFEI in Beijing for China Daily, updated:
+# 2022-09-21 09:22": a byline with its reporters' cities runs longer than a header line.
+_BYLINE_LINE_WORDS = 30
+
+
 def _header_lines(head: str) -> list[str]:
     return [
         line.strip()
         for line in head.splitlines()
         if line.strip()
-        and len(line.split()) <= _HEADER_LINE_WORDS
+        and len(line.split())
+        <= (_BYLINE_LINE_WORDS if line.lstrip().startswith("By ") else _HEADER_LINE_WORDS)
         and not line.rstrip().endswith(".")
     ]
 
