@@ -2069,3 +2069,28 @@ def test_a_long_byline_with_reporters_cities_names_outlet_and_date() -> None:
     text = excerpt("en_china-daily_ningxia-data-centre-racks-2025", "By HU DONGMEI", "As part of")
     meta = extract_article(text).metadata
     assert (meta.outlet, meta.published_on) == ("China Daily", dt.date(2022, 9, 21))
+
+
+def test_a_slashed_agency_dateline_a_place_and_capitalised_title_after_a_quote() -> None:
+    text = excerpt("en_tass_wenchang-aerospace-cluster", "/TASS/", "said Wenchang Mayor Liu Chun")
+    facts = extract_article(text)
+    assert (facts.metadata.outlet, facts.metadata.dateline_city) == ("TASS", "Haikou")
+    assert facts.experts["Liu Chun"].title == "Mayor"
+
+
+@pytest.mark.parametrize(
+    ("article", "named", "marker", "speaker"),
+    [
+        ("en_tass_wenchang-aerospace-cluster", "said Wenchang Mayor Liu Chun", "As he clarified",
+         "Liu Chun"),
+        ("en_china-daily_ningbo-qianwan-new-area", "Chen Zhongchao, deputy executive mayor",
+         "According to the official,", "Chen Zhongchao"),
+    ],
+)  # fmt: skip
+def test_as_he_clarified_and_according_to_the_official(
+    article: str, named: str, marker: str, speaker: str
+) -> None:
+    text = excerpt(article, named, marker)
+    said = statements(extract_article(text))
+    after = text[text.index(marker) + len(marker) :].lstrip(" ,")[:20]
+    assert any(s == speaker and t.startswith(after) for s, t in said), said

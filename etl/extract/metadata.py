@@ -166,8 +166,19 @@ _PLACE_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ \t]+-[ \t]+(?=[A-Z])",
     re.MULTILINE,
 )
+# "HAIKOU /China/, Jan. 12. /TASS/.": the agency between slashes after the date, the
+# country too where the city is abroad.
+_CITY_DATE_SLASHED = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]{2,}){0,2})"
+    r"(?:[ \t]+/[A-Z][A-Za-z ]{1,30}/)?,[ \t]*"
+    + _MONTH
+    + _DAY_YEAR
+    + r"\.?[ \t]*/(?P<outlet>[A-Z][A-Za-z\- ]{1,30})/\.?",
+    re.MULTILINE,
+)
 _DATELINES = (
-    _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN
+    _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN,
+    _CITY_DATE_SLASHED,
 )  # fmt: skip
 # What each dateline cannot match without: a head that lacks all of a pattern's marks
 # is not searched (a search of the head costs as much as the rest of the metadata).
@@ -178,6 +189,7 @@ _DATELINE_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _CITY_DATE_DASH: ("--", "—", "–"),
     _CITY_DASH: ("--", "—"),
     _PLACE_HYPHEN: (" -", "\t-"),
+    _CITY_DATE_SLASHED: ("/",),
 }
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.

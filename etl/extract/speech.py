@@ -29,7 +29,7 @@ VERBS = (
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
-    "announced", "announces",
+    "announced", "announces", "clarified",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -249,10 +249,12 @@ _IN_VIEW = re.compile(
 )  # fmt: skip
 # As NAME[, APPOSITIVE,] put it, TEXT
 # As Tibet's regional government chairman NAME put it, TEXT: the title before the name.
+# "As he clarified, TEXT": the person named before.
 _AS_PUT_IT = re.compile(
-    r"^As\s+(?P<pre_title>(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w'’\-]*\s+){1,5})?"
-    + _NAMED_PERSON + r"(?:,\s+" + _APP + r",)?\s+(?:has\s+|had\s+)?"
-    r"(?P<verb>put\s+it|puts\s+it|noted|said|observed|explained|pointed\s+out)\s*,\s+(?P<text>\S.*)$",
+    r"^As\s+(?:(?P<pre_title>(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w'’\-]*\s+){1,5})?"
+    + _NAMED_PERSON + r"(?:,\s+" + _APP + r",)?|(?P<object_pronoun>he|she))\s+(?:has\s+|had\s+)?"
+    r"(?P<verb>put\s+it|puts\s+it|noted|said|observed|explained|pointed\s+out|clarified|"
+    r"stressed|emphasi[sz]ed|added|mentioned)\s*,\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # The mayor of Wuhan, NAME, said [that] TEXT: the appositive before the name.
@@ -263,11 +265,13 @@ _APPOSITIVE_FIRST = re.compile(
     + r"(?:also\s+)?(?:has\s+|have\s+)?" + _VERB + r"(?:\s+that)?\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
+# "According to the official, TEXT": the person named before, like a pronoun.
+_THE_PERSON = r"the\s+(?:official|expert|professor|researcher|economist|analyst|scholar|executive)"
 # According to NAME, APPOSITIVE, TEXT  /  According to Li, TEXT (a known surname)
 # According to him, TEXT: the speaker of the sentences before.
 _ACCORDING = re.compile(
     r"^(?:[^,;\"“”]{0,120}?,\s+)?[Aa]ccording to (?:(?P<name>" + _NAME + r")(?:,\s+" + _APP
-    + r")?|(?P<name2>[A-Z][a-z]+)|(?P<object_pronoun>him|her)),\s+(?P<text>\S.*)$",
+    + r")?|(?P<name2>[A-Z][a-z]+)|(?P<object_pronoun>him|her|" + _THE_PERSON + r")),\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # TEXT, said NAME[, APPOSITIVE].  /  TEXT, said Gao.
@@ -483,9 +487,12 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + _SAME_PARAGRAPH
     + _VERB
     # '"...," said iSuppli senior analyst Gu Wenjun.': a firm and a title first.
-    + r"\s+(?:(?P<pre_title>(?:[\w'’\-]+\s+){0,2}?"
+    # '"...," said Wenchang Mayor Liu Chun.': a place and a capitalised title.
+    + r"\s+(?:(?P<pre_title>(?:[\w'’\-]+\s+){0,2}?(?:"
     + _LOWER_TITLE
-    + r")\s+(?=[A-Z]))?"
+    + r"|"
+    + _CAPITAL_TITLE
+    + r"))\s+(?=[A-Z]))?"
     + r"(?P<name>"
     + _HONORIFIC
     + r"?"
@@ -1264,7 +1271,14 @@ class _Speech:
             return
 
 
-_SUBJECT_PRONOUN = {"him": "he", "her": "she"}
+_SUBJECT_PRONOUN = {"him": "he", "her": "she", "he": "he", "she": "she"}
+
+
+def _subject_pronoun(word: str) -> str:
+    """ "him" and "the official" stand, like "he", for the person named before."""
+    if not word:
+        return ""
+    return _SUBJECT_PRONOUN.get(word, "he" if word.startswith("the") else "")
 
 
 def _rule_speaker(
@@ -1287,7 +1301,7 @@ def _rule_speaker(
         groups.get("name")
         or groups.get("name2")
         or groups.get("speaker")
-        or _SUBJECT_PRONOUN.get(groups.get("object_pronoun") or "", "")
+        or _subject_pronoun(groups.get("object_pronoun") or "")
     )
     known = registry.resolve(name)
     if known is None and name in reference_aliases:
