@@ -2094,3 +2094,15 @@ def test_as_he_clarified_and_according_to_the_official(
     said = statements(extract_article(text))
     after = text[text.index(marker) + len(marker) :].lstrip(" ,")[:20]
     assert any(s == speaker and t.startswith(after) for s, t in said), said
+
+
+def test_a_lead_of_when_before_the_named_speaker() -> None:
+    text = excerpt("en_qinzhou-gov_lingshan-industrial-parks-2018", "A few days ago, Zeng Zhi")
+    assert "Zeng Zhi" in {s for s, _ in statements(extract_article(text))}
+
+
+def test_where_and_when_after_the_name_that_follows_a_quotation() -> None:
+    text = excerpt("en_shanghai-daily_yixing-eco-industry-hub-2021", "said Mayor Chen Shoubin")
+    assert ("Chen Shoubin", "Yixing has the natural strength to becom") in statements(
+        extract_article(text)
+    )

@@ -171,7 +171,8 @@ _END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
 _NAMED_LEAD = (
     r"^[-–—•·*]*[ \t]*(?:(?:In|At|During|On|Speaking|Talking|Asked|When|While|Addressing|"
     r"Interviewed|Meanwhile|"
-    r"Amid|Amidst|After|Following)"
+    # "A few days ago, NAME, TITLE said at ... that ...": when it was said.
+    r"Amid|Amidst|After|Following|Recently|Earlier|Previously|Last|A\s+few|Several)"
     r"\b[^;\"“”,]{0,120}?,\s+)?"
 )
 # "said Changsha's industrial output is projected ...": a named subject and its verb.
@@ -502,7 +503,8 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     + r"?[A-Z][a-z]+)(?:,\s+(?P<app>(?:Co\.|Ltd\.|Inc\.|Corp\.|[^.;\"“”]){3,250}?)"
     # "said Hu at the news briefing held by ...": where it was said, after a bare name;
     # "said Tang Teng from Dongfeng's strategic planning department.": whose he is.
-    + r"|\s+(?:at|during|while|from|of)\s[^.;\"“”\n]{0,200}?)?"
+    # "said Mayor Chen Shoubin in Shanghai on Sunday.": where and when.
+    + r"|\s+(?:at|during|while|from|of|in|on)\s[^.;\"“”\n]{0,200}?)?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 
