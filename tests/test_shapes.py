@@ -2106,3 +2106,10 @@ def test_where_and_when_after_the_name_that_follows_a_quotation() -> None:
     assert ("Chen Shoubin", "Yixing has the natural strength to becom") in statements(
         extract_article(text)
     )
+
+
+def test_a_five_year_plan_names_a_period_and_plans_nothing() -> None:
+    text = "Hebei cut capacity.\n" + excerpt(
+        "en_china-today_hebei-industrial-upgrading-handan", "Production capacity of iron"
+    )
+    assert not [t for i in extract_article(text).initiatives for t in i.targets]

@@ -117,7 +117,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plans?|planning|planned|goals?|strives?|seeks?|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
@@ -135,7 +135,7 @@ _LOOKS_AHEAD = re.compile(
 # A counted noun is a target after a verb that commits or plans ("will build
 # 40 chains", "aims to nurture two clusters"), not after one that reports.
 _COMMITS_BEFORE = re.compile(
-    r"\b(?:will|would|aims?|aiming|targets?|targeting|plans?|planning|planned|goal|strives?|seeks?|"
+    r"\b(?:will|would|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goal|strives?|seeks?|"
     # "Thanks to ..., the province has attracted 211 projects": no aim in "to" there.
     r"pledged?|vowed?|proposed?|proposes|(?<!thanks )(?<!due )(?<!according )(?<!compared )to|"
     r"build|cultivate|foster|nurture|develop|launch|set up|"
