@@ -268,6 +268,15 @@ _NATIONAL = re.compile(
 )
 
 
+# "10 percent of China's terminal energy mix", "stations in China to exceed 1,000":
+# the country's own figures (not "national-level clusters" a province builds).
+_COUNTRYS = re.compile(
+    r"\b(?:(?<![Cc]entral )(?<![Nn]orth )(?<![Ss]outh )(?<![Ee]ast )(?<![Ww]est )"
+    r"(?<![Nn]ortheast )(?<![Nn]orthwest )(?<![Ss]outheast )(?<![Ss]outhwest )"
+    r"(?:China['’]s|in China\b)|the (?:country|nation)['’]s|nationwide)"
+)
+
+
 # Where something happened or someone writes from, not what the story is about:
 # "told a press briefing in Beijing", "institutions based in Beijing", a byline's
 # "By NAME in Beijing", a photo caption's "in Changsha, Hunan province. [Photo/Xinhua]".
@@ -302,11 +311,37 @@ _WIRE_CREDIT_AT_END = re.compile(
 )
 
 
+# "Fire brigade in Shanghai holds group wedding\nTourists enjoy ice sculptures in ...":
+# the page's links to other stories after the story, headlines without a full stop.
+_HEADLINE_LINE = re.compile(r"[\"“‘]?[A-Z0-9][^\n]*[^\s.!?:;,\"”’)]")
+_TRAILING_HEADLINES_LEAST = 3
+
+
+def _trailing_headlines(text: str) -> tuple[int, int] | None:
+    end = len(text.rstrip())
+    start, lines = end, 0
+    while start > 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        line = text[line_start:start].strip()
+        if line:
+            if not (3 <= len(line.split()) <= 16 and _HEADLINE_LINE.fullmatch(line)):
+                break
+            lines += 1
+        start = line_start - 1
+    if lines < _TRAILING_HEADLINES_LEAST:
+        return None
+    first = text.find("\n", max(start, 0))
+    return (first + 1 if start > 0 else 0), end
+
+
 def _captions(text: str) -> SpanIndex:
     """The lines that end with a photo credit; only lines that hold "Photo" are
     tried (a scan of every line cost more than the rest of the place rules), and
     lines that end with a wire photographer's credit."""
     spans = set()
+    headlines = _trailing_headlines(text)
+    if headlines is not None:
+        spans.add(headlines)
     # "New indicators point to slow recovery in Taiwan  • U.S. Secretary of State ...":
     # a line of other stories' headlines between bullets is the page's, not the story's.
     # (Its first headline may be the line's opening words, before any bullet.)
@@ -898,6 +933,9 @@ class _EnglishArticle:
             self.story_province is not None
             # Named nowhere, or only as the story's own place ("development in Hohhot").
             and all(m.key == self.story_province for m in in_sentence)
+            # "... 10 percent of China's terminal energy mix by 2050": with no place
+            # named, the country's sentence is not the province's.
+            and (in_sentence or _COUNTRYS.search(sentence.text) is None)
             and (
                 self._terms(sentence.start, sentence.end)
                 or self._targets(sentence.start, sentence.end)
