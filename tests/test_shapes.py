@@ -2139,3 +2139,12 @@ def test_the_countrys_figures_in_a_one_province_story_are_not_the_provinces() ->
     )
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert 15e9 in amounts and 1_600_000 not in amounts, amounts
+
+
+@pytest.mark.parametrize(
+    ("marker", "speaker"),
+    [("Litin Jain from India said", "Litin Jain"), ("where Jain is searching", "Lin Hai'ou")],
+)
+def test_a_person_from_a_place_and_an_appositive_with_where(marker: str, speaker: str) -> None:
+    text = excerpt("en_xinhua_jinjiang-shoe-capital-foreign-designers", marker)
+    assert speaker in {s for s, _ in statements(extract_article(text))}

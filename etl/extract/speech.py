@@ -45,7 +45,8 @@ _NAME_RE = re.compile(_NAME)
 # ("president of HUST, and also a deputy to the NPC", "president of ebogame,
 # an online games developer").
 _APP = (
-    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who|"
+    # "CEO of Hai'ou Shoemaking Co., where Jain is searching for materials,": where.
+    r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who|where|"
     # "mayor of Dalian, one of China's major ports,": the place's own appositive.
     r"one\s+of)\s+"
     r"[^,;\"“”]{3,200}?)?)"
@@ -240,6 +241,14 @@ _ORGANIZATIONS_PERSON = re.compile(
     _NAMED_LEAD + r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s\s+"
     r"(?:(?P<title>[a-z][a-z\- ]{2,40}?)\s+)?(?P<name>" + _NAME + r"|" + _CAPS_SURNAME_NAME + r")\s+(?:also\s+)?" + _VERB
     + _TOLD_WHOM + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z])" + _NOT_WHERE_OR_WHEN + r")(?P<text>\S.*)$",
+    re.DOTALL,
+)  # fmt: skip
+# "Litin Jain from India said he ...", "Zhang Lin of Tsinghua University said ...": a
+# person named with where he is from, no appositive.
+_NAME_FROM = re.compile(
+    _NAMED_LEAD + _NAMED_PERSON + r"\s+(?:from|of)\s+(?P<app>(?:the\s+)?[A-Z][^,;\"“”]{1,100}?)"
+    + r"\s+(?:also\s+)?" + _VERB + _TOLD_WHOM
+    + r"(?:\s+that\s+|[:,]\s+|\s+(?=[a-z])" + _NOT_WHERE_OR_WHEN + r")(?P<text>\S.*)$",
     re.DOTALL,
 )  # fmt: skip
 # In NAME's view, TEXT  /  In the view of NAME[, an economist at X], TEXT
@@ -468,6 +477,7 @@ SENTENCE_RULES = (
            "egislator", "ember", "nalyst", "esearcher", "conomist", "xpert", "fficial", "irector",
            "remier", "pokes", "ounder", "CEO")),
     _Rule("the title, name, said", _APPOSITIVE_FIRST, "named", ("he ",)),
+    _Rule("name from place said", _NAME_FROM, "named", (" from ", " of ")),
     _Rule("in name's view,", _IN_VIEW, "named", ("view", "opinion")),
     _Rule("as name put it,", _AS_PUT_IT, "named", ("As ",)),
     _Rule("..., said name, appositive", _TRAILING_VERB_NAME, "named"),
