@@ -2148,3 +2148,14 @@ def test_the_countrys_figures_in_a_one_province_story_are_not_the_provinces() ->
 def test_a_person_from_a_place_and_an_appositive_with_where(marker: str, speaker: str) -> None:
     text = excerpt("en_xinhua_jinjiang-shoe-capital-foreign-designers", marker)
     assert speaker in {s for s, _ in statements(extract_article(text))}
+
+
+def test_a_named_person_mentioned_that() -> None:
+    text = excerpt("en_breakinglatest_qinghai-2024-work-report-pv", "Wu Xiaojun mentioned that")
+    assert "Wu Xiaojun" in {s for s, _ in statements(extract_article(text))}
+
+
+def test_a_province_eyeing_growth_aims_at_it() -> None:
+    text = excerpt("en_xinhua_liaoning-2023-growth-target", "is eyeing economic growth")
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert 5 in amounts, amounts

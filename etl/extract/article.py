@@ -33,7 +33,7 @@ _POLICY = re.compile(
 )
 _COMMITMENT = re.compile(
     r"\b(?:will|would|shall|should|plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|targeting|"
-    r"propos(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|seeks?|sought|striv(?:e|es|ing)|"
+    r"propos(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|seeks?|sought|eyes|eyeing|striv(?:e|es|ing)|"
     r"endeavou?r(?:s|ing)?|focus(?:es|ed|ing)?|prioriti[sz](?:e|es|ed|ing)|support(?:s|ed|ing)?|"
     r"build(?:s|ing)?|built|develop(?:s|ed|ing)?|cultivat(?:e|es|ed|ing)|foster(?:s|ed|ing)?|"
     r"promot(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|"

@@ -29,7 +29,7 @@ VERBS = (
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
-    "announced", "announces", "clarified",
+    "announced", "announces", "clarified", "mentioned",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a

@@ -117,7 +117,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|eyes|eyeing|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
