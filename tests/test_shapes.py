@@ -2159,3 +2159,14 @@ def test_a_province_eyeing_growth_aims_at_it() -> None:
     text = excerpt("en_xinhua_liaoning-2023-growth-target", "is eyeing economic growth")
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert 5 in amounts, amounts
+
+
+def test_said_a_title_of_its_office_then_the_name_and_informed_that() -> None:
+    text = excerpt(
+        "en_app_fuzhou-mayor-modern-international-city",
+        "said Mayor of Fuzhou Municipal Government, Wu Xiande",
+        "He informed that",
+    )
+    facts = extract_article(text)
+    assert facts.experts["Wu Xiande"].organization == "Fuzhou Municipal Government"
+    assert [s for s, _ in statements(facts)] == ["Wu Xiande", "Wu Xiande"]

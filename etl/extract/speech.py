@@ -29,7 +29,7 @@ VERBS = (
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
-    "announced", "announces", "clarified", "mentioned",
+    "announced", "announces", "clarified", "mentioned", "informed",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
@@ -215,7 +215,7 @@ _NAMED_REPORTED = re.compile(
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
     _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
-    + r"[:,]?\s+(?P<text>(?:(?<!announced )(?<!announces )[a-z]|[\"“]|" + _SUBJECT_AHEAD + r").*)$",
+    + r"[:,]?\s+(?P<text>(?:(?<!announced )(?<!announces )(?<!informed )[a-z]|[\"“]|" + _SUBJECT_AHEAD + r").*)$",
     re.DOTALL,
 )  # fmt: skip
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
@@ -294,8 +294,10 @@ _TRAILING_VERB_NAME = re.compile(
     # "..., told Yicai Global.": whom it was told is never who said it.
     # "..., said its mayor Ma Honghai.": whose title it is comes first.
     # "..., said Shanghai Vice Mayor Zhang Wei.": a place and a capitalised title.
+    # "..., said Mayor of Fuzhou Municipal Government, Wu Xiande.": its office, a comma.
     r"^(?P<text>\S.*?),\s+" + _VERB + r"(?<!told)\s+(?:(?P<pre_title>(?:(?:its|the|their)\s+)?"
-    + _LOWER_TITLE + r"|(?:[A-Z][\w'’\-]+\s+)?" + _CAPITAL_TITLE + r")\s+(?=[A-Z]))?"
+    + _LOWER_TITLE + r"|(?:[A-Z][\w'’\-]+\s+)?" + _CAPITAL_TITLE
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][^,;\"“”]{2,80}?,)?)\s+(?=[A-Z]))?"
     + r"(?P<name>" + _HONORIFIC + r"?[A-Z][a-z]+(?:[\- ][A-Z][a-z]+){0,2})"
     + r"(?:,\s+(?P<app>[^;\"“”]{3,250}?))?"
     # "..., said Mayor Liao Guoxun on Jan 25.": when it was said.
@@ -350,7 +352,7 @@ _SHORT_REPORTED = re.compile(
     # "said in an interview with China Daily that ...": where, then what.
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?(?=\s+that\s|,\s|:\s))?"
     # "announced the goal at the conference": what is announced in lower case is its object.
-    + r"(?:\s+that\s+|,\s+|:\s+|(?<!announced)(?<!announces)\s+(?=[a-z])"
+    + r"(?:\s+that\s+|,\s+|:\s+|(?<!announced)(?<!announces)(?<!informed)\s+(?=[a-z])"
     # "Jing said 83 GWh of batteries were produced ...": a figure opens what was said.
     + r"|\s+(?=\d[\d,.]*\s)"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
@@ -721,7 +723,8 @@ _DETERMINER = re.compile(r"^(?:its|the|their|his|her|a|an)\s+", re.IGNORECASE)
 
 def _org_before_title(pre_title: str) -> str:
     """ "iSuppli senior analyst" → "senior analyst at iSuppli"; "its mayor" → "mayor"."""
-    pre_title = _DETERMINER.sub("", pre_title.strip())
+    # "Mayor of Fuzhou Municipal Government,": the comma before the name is no part of it.
+    pre_title = _DETERMINER.sub("", pre_title.strip().rstrip(","))
     title = _LOWER_TITLE_START.search(pre_title)
     if title is None or title.start() == 0:
         return pre_title
