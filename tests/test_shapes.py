@@ -2170,3 +2170,8 @@ def test_said_a_title_of_its_office_then_the_name_and_informed_that() -> None:
     facts = extract_article(text)
     assert facts.experts["Wu Xiande"].organization == "Fuzhou Municipal Government"
     assert [s for s, _ in statements(facts)] == ["Wu Xiande", "Wu Xiande"]
+
+
+def test_a_dateline_in_capitals_touching_its_hyphen() -> None:
+    text = excerpt("en_xinhua_datong-mayor-coal-to-clean-energy", "TAIYUAN-Visiting")
+    assert extract_article(text).metadata.dateline_city == "Taiyuan"

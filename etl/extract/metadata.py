@@ -166,6 +166,10 @@ _PLACE_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ \t]+-[ \t]+(?=[A-Z])",
     re.MULTILINE,
 )
+# "TAIYUAN-Visiting an impoverished village ...": a place in capitals touching the hyphen.
+_CAPITALS_HYPHEN = re.compile(
+    r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)-(?=[A-Z][a-z])", re.MULTILINE
+)
 # "HAIKOU /China/, Jan. 12. /TASS/.": the agency between slashes after the date, the
 # country too where the city is abroad.
 _CITY_DATE_SLASHED = re.compile(
@@ -178,7 +182,7 @@ _CITY_DATE_SLASHED = re.compile(
 )
 _DATELINES = (
     _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN,
-    _CITY_DATE_SLASHED,
+    _CITY_DATE_SLASHED, _CAPITALS_HYPHEN,
 )  # fmt: skip
 # What each dateline cannot match without: a head that lacks all of a pattern's marks
 # is not searched (a search of the head costs as much as the rest of the metadata).
@@ -190,6 +194,7 @@ _DATELINE_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _CITY_DASH: ("--", "—"),
     _PLACE_HYPHEN: (" -", "\t-"),
     _CITY_DATE_SLASHED: ("/",),
+    _CAPITALS_HYPHEN: ("-",),
 }
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
@@ -433,7 +438,7 @@ def _is_dateline(match: re.Match[str]) -> bool:
     if match.re is _AGENCY_FIRST:
         return _is_agency(match)
     # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
-    if match.re is _PLACE_HYPHEN or match.groupdict().get("titled"):
+    if match.re in (_PLACE_HYPHEN, _CAPITALS_HYPHEN) or match.groupdict().get("titled"):
         return _title_case(match.group("city")) in _place_names()
     return True
 
