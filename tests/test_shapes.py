@@ -2175,3 +2175,15 @@ def test_said_a_title_of_its_office_then_the_name_and_informed_that() -> None:
 def test_a_dateline_in_capitals_touching_its_hyphen() -> None:
     text = excerpt("en_xinhua_datong-mayor-coal-to-clean-energy", "TAIYUAN-Visiting")
     assert extract_article(text).metadata.dateline_city == "Taiyuan"
+
+
+def test_an_appositive_with_the_capital_of_and_a_deputy_and_a_lawmaker_lead() -> None:
+    article = "en_china-daily_hefei-mayor-ai-consortium"
+    text = excerpt(
+        article, "Updated: Mar 11, 2024", "a national lawmaker said", "Luo Yunfeng, mayor"
+    )
+    facts = extract_article(text)
+    said = statements(facts)
+    assert ("Luo Yunfeng", "More focused methods are needed to devel") in said
+    assert ("Luo Yunfeng", "the city is striving to integrate innova") in said
+    assert facts.metadata.published_on == dt.date(2024, 3, 11)

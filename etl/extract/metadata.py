@@ -401,7 +401,9 @@ def _dateline_date(
 
 # "By HU DONGMEI in Yinchuan and FAN FEIFEI in Beijing for China Daily, updated:
 # 2022-09-21 09:22": a byline with its reporters' cities runs longer than a header line.
+# "Updated: Mar 11, 2024 By CHENG YU in Beijing and ZHU LIXIN in Hefei China Daily ...".
 _BYLINE_LINE_WORDS = 30
+_BYLINE_OPENINGS = ("By ", "Updated", "Published")
 
 
 def _header_lines(head: str) -> list[str]:
@@ -410,7 +412,9 @@ def _header_lines(head: str) -> list[str]:
         for line in head.splitlines()
         if line.strip()
         and len(line.split())
-        <= (_BYLINE_LINE_WORDS if line.lstrip().startswith("By ") else _HEADER_LINE_WORDS)
+        <= (
+            _BYLINE_LINE_WORDS if line.lstrip().startswith(_BYLINE_OPENINGS) else _HEADER_LINE_WORDS
+        )
         and not line.rstrip().endswith(".")
     ]
 

@@ -48,8 +48,9 @@ _APP = (
     # "CEO of Hai'ou Shoemaking Co., where Jain is searching for materials,": where.
     r"(?P<app>[^,;\"“”]{3,250}?(?:,\s+(?:and\s+(?:also\s+)?(?:a|an|the)|(?:also\s+)?(?:a|an)|who|where|"
     # "mayor of Dalian, one of China's major ports,": the place's own appositive.
-    r"one\s+of)\s+"
-    r"[^,;\"“”]{3,200}?)?)"
+    # "mayor of Hefei, capital of Anhui province, and a deputy to the 14th NPC,": two.
+    r"one\s+of|(?:the\s+)?capital\s+of)\s+"
+    r"[^,;\"“”]{3,200}?){0,2})"
 )
 # A quotation ends at the first closing mark; it cannot contain another
 # opening one either, so each opening mark is scanned only up to the next
@@ -74,7 +75,7 @@ _DESCRIBED = re.compile(
     # "the province's governor": a possessive among the words before the office.
     r"^(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
     r"analyst|analysts|economist|economists|expert|experts|researcher|professor|executive|"
-    r"manager|director|insider|insiders|" + _OFFICE + r")\b",
+    r"manager|director|insider|insiders|lawmaker|legislator|delegate|" + _OFFICE + r")\b",
     re.IGNORECASE,
 )
 # A title written in lower case before a name: "vice-mayor", "deputy chief of
@@ -386,7 +387,7 @@ _BACK_REFERENCE_WORDS = ("prediction", "remarks", "statement", "forecast", "esti
 _TRAILING_DESCRIBED = re.compile(
     r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|"
     r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|deputy|"
-    + _OFFICE + r")s?"
+    r"lawmaker|legislator|delegate|" + _OFFICE + r")s?"
     # "a deputy to the National People's Congress said during the two sessions."
     + r"(?:\s+(?:of|to|at|from|with)\s+(?:the\s+)?[A-Z][^,;\"“”]{2,60}?)?)\s+"
     + _VERB + r"(?:\s+(?:on|at|in|during)\s+[^,\"“”]{0,60})?" + _END_OF_SENTENCE,
