@@ -2187,3 +2187,10 @@ def test_an_appositive_with_the_capital_of_and_a_deputy_and_a_lawmaker_lead() ->
     assert ("Luo Yunfeng", "More focused methods are needed to devel") in said
     assert ("Luo Yunfeng", "the city is striving to integrate innova") in said
     assert facts.metadata.published_on == dt.date(2024, 3, 11)
+
+
+def test_expressed_his_hope_that_and_maintained_a_schedule() -> None:
+    hope = excerpt("en_ezhejiang_zhejiang-advanced-manufacturing-hub", "Che expressed his hope")
+    schedule = excerpt("en_xinhua_datong-mayor-coal-to-clean-energy", "Wu has maintained a tight")
+    said = statements(extract_article("Che Jun, the governor, spoke.\n" + hope + schedule))
+    assert [t[:20] for _, t in said] == ["Zhejiang will become"], said

@@ -29,9 +29,15 @@ VERBS = (
     "emphasizes", "emphasises", "highlights",
     "was quoted as saying", "is quoted as saying", "expressed", "wrote", "writes", "advocated for",
     "advocates for", "advocated", "advocates", "declared", "declares", "reiterated", "affirmed",
-    "announced", "announces", "clarified", "mentioned", "informed",
+    "announced", "announces", "clarified", "mentioned", "informed", "expressed his hope",
+    "expressed her hope", "expressed the hope", "expressed hope",
 )  # fmt: skip
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True)) + r")"
+# "announced the goal", "informed an audience", "has maintained a tight schedule": what
+# these verbs take in lower case is their object; what was said follows "that".
+_OBJECT_VERBS = ("announced", "announces", "informed", "maintained")
+_NO_OBJECT_BEFORE = "".join(f"(?<!{verb})" for verb in _OBJECT_VERBS)
+_NO_OBJECT_BEFORE_SPACE = "".join(f"(?<!{verb} )" for verb in _OBJECT_VERBS)
 # "Li Ka-shing", "Chen Run'er": a given name may go on after a hyphen or a
 # pinyin apostrophe in lower case.
 _NAME = r"(?:[A-Z][a-z]+(?:[\- ][A-Z][a-z]+(?:(?:-|['’](?=[aeo]))[a-z]+)?){1,2})"
@@ -216,7 +222,7 @@ _NAMED_REPORTED = re.compile(
 # NAME, APPOSITIVE, said: TEXT  /  NAME, APPOSITIVE, said the province will ...
 _NAMED_COLON = re.compile(
     _NAMED_LEAD + _NAMED_PERSON + r",\s+" + _APP + r",?\s+(?:also\s+)?(?:has\s+|have\s+)?" + _VERB
-    + r"[:,]?\s+(?P<text>(?:(?<!announced )(?<!announces )(?<!informed )[a-z]|[\"“]|" + _SUBJECT_AHEAD + r").*)$",
+    + r"[:,]?\s+(?P<text>(?:" + _NO_OBJECT_BEFORE_SPACE + r"[a-z]|[\"“]|" + _SUBJECT_AHEAD + r").*)$",
     re.DOTALL,
 )  # fmt: skip
 # [Anhui] [Provincial] Governor NAME said [that] TEXT: the title is the appositive.
@@ -353,7 +359,7 @@ _SHORT_REPORTED = re.compile(
     # "said in an interview with China Daily that ...": where, then what.
     + r"(?P<mid>\s+(?:in|at|during|on|to)\s[^;\"“]{0,120}?(?=\s+that\s|,\s|:\s))?"
     # "announced the goal at the conference": what is announced in lower case is its object.
-    + r"(?:\s+that\s+|,\s+|:\s+|(?<!announced)(?<!announces)(?<!informed)\s+(?=[a-z])"
+    + r"(?:\s+that\s+|,\s+|:\s+|" + _NO_OBJECT_BEFORE + r"\s+(?=[a-z])"
     # "Jing said 83 GWh of batteries were produced ...": a figure opens what was said.
     + r"|\s+(?=\d[\d,.]*\s)"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
