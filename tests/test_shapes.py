@@ -2194,3 +2194,17 @@ def test_expressed_his_hope_that_and_maintained_a_schedule() -> None:
     schedule = excerpt("en_xinhua_datong-mayor-coal-to-clean-energy", "Wu has maintained a tight")
     said = statements(extract_article("Che Jun, the governor, spoke.\n" + hope + schedule))
     assert [t[:20] for _, t in said] == ["Zhejiang will become"], said
+
+
+def test_said_the_mayor_of_a_city_and_cubic_meters_of_gas() -> None:
+    text = excerpt(
+        "en_china-org_jincheng-coal-city-upgrade-2010",
+        "said the mayor of Jincheng City",
+        "Jincheng Mayor Wang Maoshe said",
+        "3 billion cubic meters",
+    )
+    facts = extract_article(text)
+    assert "Jincheng City" not in facts.experts
+    assert ("Wang Maoshe", "Climate change poses a huge challenge to") in statements(facts)
+    amounts = {t.quantity for i in facts.initiatives for t in i.targets}
+    assert 3e9 in amounts, amounts

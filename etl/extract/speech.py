@@ -374,6 +374,12 @@ _DESCRIBED_REPORTED = re.compile(
     r"^(?P<speaker>[^,;\"“]{2,119}?[^\s,;\"“])\s+" + _VERB + r"\s+that\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
+# "TEXT, said the mayor of Jincheng City, which is ...": an office, resolved to its holder.
+_TRAILING_VERB_OFFICE = re.compile(
+    r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?P<speaker>" + _BY_OFFICE + r")"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][^,;\"“”]{1,60}?)?(?:,\s+[^;\"“”]{3,200}?)?" + _END_OF_SENTENCE,
+    re.DOTALL,
+)
 # According to the mayor, TEXT
 _ACCORDING_OFFICE = re.compile(
     r"^[Aa]ccording\s+to\s+(?P<speaker>" + _BY_OFFICE + r"),\s+(?P<text>\S.*)$", re.DOTALL
@@ -495,6 +501,8 @@ SENTENCE_RULES = (
     _Rule("an official said that", _DESCRIBED_REPORTED, "described", (" that ",)),
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
     _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
+    _Rule("..., said the mayor", _TRAILING_VERB_OFFICE, "described",
+          ("ayor", "overnor", "ecretary", "hief", "hairman", "hairwoman", "pokes")),
     _Rule("according to the mayor,", _ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
@@ -808,12 +816,17 @@ def _person_like(name: str, known_place_names: Set[str]) -> bool:
         and name not in known_place_names
         and not ORG_HEADS.search(name)
         and not _FIRM_WORDS.search(name)
+        # "said the mayor of Jincheng City": a place's name, not a person's.
+        and not _PLACE_WORDS.search(name)
         # "according to Guizhou Daily": an outlet; "Hunan Governor": a title.
         and not _MEDIA.search(name)
         and not _ENDS_WITH_TITLE.search(name)
     )
 
 
+_PLACE_WORDS = re.compile(
+    r"\b(?:City|County|Province|District|Prefecture|Municipality|Region|Town|Village)$"
+)
 # "Auto Forecast Solutions predicted ...", "told Yicai Global": a firm's or an
 # outlet's name, not a person's (words that do not head a government body's name).
 _FIRM_WORDS = re.compile(

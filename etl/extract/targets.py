@@ -173,7 +173,8 @@ _LEVEL = re.compile(
 _MEASURE = re.compile(
     r"(?<![\w.,])(?:(?P<approx>" + _APPROX + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
     r"(?P<mult>million|billion)?\s*(?:t/yr|t/y|tonnes?|tons?|metric tons|GW|MW|GWh|kW|kWh|"
-    r"gigawatts?|megawatts?|kilowatts?)(?![\w/])",
+    # "3 billion cubic meters" of gas a year.
+    r"gigawatts?|megawatts?|kilowatts?|cubic\s+met(?:er|re)s)(?![\w/])",
     re.IGNORECASE,
 )
 
@@ -200,7 +201,7 @@ def _scaled(match: re.Match[str]) -> Target:
 
 _A_CURRENCY = re.compile(r"\$|¥|rmb|cny|usd|yuan|dollars", re.IGNORECASE)
 _A_PERCENT = re.compile(r"%|per\s*cent", re.IGNORECASE)
-_A_UNIT = re.compile(r"t/y|ton|gw|mw|kw|watt", re.IGNORECASE)
+_A_UNIT = re.compile(r"t/y|ton|gw|mw|kw|watt|cubic", re.IGNORECASE)
 
 
 def find_targets(body: str, start: int, end: int) -> list[Target]:
