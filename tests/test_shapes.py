@@ -2208,3 +2208,15 @@ def test_said_the_mayor_of_a_city_and_cubic_meters_of_gas() -> None:
     assert ("Wang Maoshe", "Climate change poses a huge challenge to") in statements(facts)
     amounts = {t.quantity for i in facts.initiatives for t in i.targets}
     assert 3e9 in amounts, amounts
+
+
+def test_a_name_with_its_title_in_brackets_over_what_was_said() -> None:
+    text = excerpt(
+        "en_beijing-review_hainan-tourist-destination-2010",
+        "Wei Liucheng (Secretary",
+        "As Hainan embarks",
+        "First, we will hold",
+    )
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Wei Liucheng", "Wei Liucheng"]
+    assert facts.experts["Wei Liucheng"].title is not None

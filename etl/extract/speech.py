@@ -570,10 +570,12 @@ _QUOTE_THEN_OFFICE_VERB = re.compile(
 _NAME_VERB_QUOTE = re.compile(_SPEAKER_THEN_VERB + r"(?:\s+[^\"“:]{0,80}?)?[:,]\s*" + _QUOTE)
 _MEDIA = re.compile(r"\b(?:Daily|News|Times|Post|Agency|Radio|Television|TV|Network|Press|Media)\b")
 # "Jiang Duntao:" on a line of its own (or before the answer): a transcript's speaker.
+# "Wei Liucheng (Secretary of the CPC Committee of Hainan Province):" over what he said.
 _TURN_LABEL = re.compile(
     r"^[ \t]*(?P<name>"
     + _HONORIFIC
-    + r"?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[ \t]*:[ \t]*(?P<rest>)",
+    + r"?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})(?:[ \t]*\((?P<title>[^()\n]{2,150})\))?"
+    + r"[ \t]*:[ \t]*(?P<rest>)",
     re.MULTILINE,
 )
 _CONTINUED_QUOTE = re.compile(r"[ \t]*,[ \t]*" + _QUOTE)
@@ -891,7 +893,10 @@ class _Speech:
         ends = [m.start() for m in every_label[1:]] + [len(self.body)] if every_label else []
         turns = [(m, end) for m, end in zip(every_label, ends, strict=True)
                  if self._is_person(m.group("name"))]  # fmt: skip
-        if len(turns) >= 2:
+        # A label with its title on a line of its own needs no second one.
+        if len(turns) >= 2 or any(
+            m.group("title") and self.body.startswith("\n", m.end()) for m, _ in turns
+        ):
             for label, end in turns:
                 self._turn(label, end)
         # Direct quotations, over whole paragraphs: a quote may span sentences.
@@ -937,7 +942,7 @@ class _Speech:
     def _turn(self, label: re.Match[str], end: int) -> None:
         """Each paragraph of a speaker's turn is one statement of theirs."""
         name = _bare_name(label.group("name"))
-        expert = self.registry.resolve(name) or self.registry.add(name, None).name
+        expert = self.registry.resolve(name) or self.registry.add(name, label.group("title")).name
         start = label.start("rest")
         for paragraph_start, paragraph_end in paragraphs(self.body[:end], start):
             first, last = trim(self.body, paragraph_start, paragraph_end)
