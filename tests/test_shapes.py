@@ -2220,3 +2220,13 @@ def test_a_name_with_its_title_in_brackets_over_what_was_said() -> None:
     facts = extract_article(text)
     assert [s for s, _ in statements(facts)] == ["Wei Liucheng", "Wei Liucheng"]
     assert facts.experts["Wei Liucheng"].title is not None
+
+
+def test_a_headline_glued_to_its_byline() -> None:
+    text = excerpt("en_global-times_hefei-innovation-industries-2024", "growthBy Tu Lei")
+    meta = extract_article(text).metadata
+    assert (meta.outlet, meta.reporter, meta.published_on) == (
+        "Global Times",
+        "Tu Lei, Zhang Weilan, Ding Yazhi",
+        dt.date(2024, 5, 27),
+    )
