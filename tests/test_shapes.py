@@ -2230,3 +2230,27 @@ def test_a_headline_glued_to_its_byline() -> None:
         "Tu Lei, Zhang Weilan, Ding Yazhi",
         dt.date(2024, 5, 27),
     )
+
+
+@pytest.mark.parametrize(
+    ("place", "article", "marker", "wanted", "unwanted"),
+    [
+        ("Wuxi", "en_prnewswire_wuxi-biomedical-special-fund", "200-billion-yuan modern",
+         2e11, None),
+        ("Hunan", "en_hunan-gov_trillion-yuan-industries-plan", "eight 100-billion-yuan",
+         None, 1e11),
+        ("Tibet", "en_xinhua_localities-lower-2016-targets", "Tibet targeted 10-percent", 10, 2),
+        ("Henan", "en_sustainable-truck-van_provincial-hydrogen-station-targets",
+         "plans to construct 110 HRS", 110, None),
+        ("Zhejiang", "en_zxzc_zhejiang-charging-piles-2025", "500 new energy vehicle maintenance",
+         500, None),
+        ("Xinjiang", "en_xinhua_xinjiang-ten-key-industries", "beat a 2-trillion", 6, 2e12),
+    ],
+)  # fmt: skip
+def test_hyphenated_money_percentage_points_targeted_and_long_counted_nouns(
+    place: str, article: str, marker: str, wanted: float | None, unwanted: float | None
+) -> None:
+    text = f"{place} released its plan.\n" + excerpt(article, marker)
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert wanted is None or wanted in amounts, amounts
+    assert unwanted is None or unwanted not in amounts, amounts

@@ -68,7 +68,7 @@ _HEADS = (
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
     r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
-    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns|nodes"
+    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns|nodes|HRS"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -80,7 +80,7 @@ _TARGET = re.compile(
     + r"\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
     # Modifiers may be quoted: 10 “leading innovative companies”.
     # "10 R&D headquarters": a modifier may hold an ampersand.
-    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-&]*\s+){0,5}?)(?P<head>"
+    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-&]*\s+){0,6}?)(?P<head>"
     + _HEADS
     + r")\b",
     re.IGNORECASE,
@@ -103,8 +103,9 @@ _MONEY = re.compile(
     + r")\s+)?(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
     # The space belongs to the multiplier: "10,000 yuan" keeps its unit.
     # "$41.4bn": trade papers abbreviate the multiplier.
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million|tn|bn|mn)\b)?"
-    r"(?:\s+(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
+    # "a 200-billion-yuan biomedical cluster": hyphens join them before a noun.
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s*|-)(?P<mult>trillion|billion|million|tn|bn|mn)\b)?"
+    r"(?:(?:\s+|-)(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -113,11 +114,11 @@ _PERCENT = re.compile(
     + _APPROX
     # "GDP growth of 5-5.5 per cent": a range, its floor.
     + r")\s+)?(?P<num>\d+(?:\.\d+)?)(?P<range>\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?(?:\s*|-)"
-    r"(?:percent|per\s+cent|%)",
+    r"(?:percent(?!age)|per\s+cent|%)",
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|eyes|eyeing|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeted|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|eyes|eyeing|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
@@ -148,7 +149,7 @@ _PASSIVE_AFTER = re.compile(
     r"\s*(?:[^.;]{0,160}?\s)?(?:will|are to|is to|shall)\s+be\b", re.IGNORECASE
 )
 _LOOKS_BACK = re.compile(
-    r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|up from|"
+    r"\b(?:last year|in (?:19|20)\d\d,|grew|rose|reached|hit|totaled|totalled|increased|up from|beat|surpassed|exceeded|topped|"
     r"accounted for|registered|recorded|was|were|completed|"
     # "..., higher than the rise of 5.2 per cent projected for 2024": a comparison.
     r"higher than|lower than|compared with|compared to|an increase from|down from)\b",
@@ -309,6 +310,9 @@ _SPENT_AFTER = re.compile(
 )
 
 
+_ONE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
 def _money(body: str, start: int, end: int) -> list[Target]:
     found = []
     for match in _MONEY.finditer(body, start, end):
@@ -318,6 +322,10 @@ def _money(body: str, start: int, end: int) -> list[Target]:
             continue
         if _EACH_AFTER.match(body, match.end()):
             continue  # "projects with an investment of over 100 million yuan each"
+        if "-" in match.group(0) and not _ONE_BEFORE.search(
+            body, max(start, match.start() - 5), match.start()
+        ):
+            continue  # "eight 100-billion-yuan enterprises": the size of each of a count
         mult, unit, currency = match.group("mult"), match.group("unit"), match.group("currency")
         if not (currency or (mult and unit) or unit):
             continue
