@@ -2254,3 +2254,11 @@ def test_hyphenated_money_percentage_points_targeted_and_long_counted_nouns(
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert wanted is None or wanted in amounts, amounts
     assert unwanted is None or unwanted not in amounts, amounts
+
+
+def test_a_comma_after_the_closing_mark_and_a_quoted_phrase_inside_a_sentence() -> None:
+    whole = excerpt("en_cgtn_shanxi-coal-energy-revolution-2019", "said Lou Huining")
+    phrase = excerpt("en_china-daily_lanzhou-new-area-2012", "explore the market of the")
+    said = statements(extract_article(whole + phrase))
+    assert ("Lou Huining", "We are phasing out excessive and backwar") in said
+    assert not any(t.startswith("explore the market") for _, t in said), said

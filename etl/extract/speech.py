@@ -508,7 +508,8 @@ SENTENCE_RULES = (
 
 # A quotation's speaker follows it in its paragraph: a quotation closing one
 # paragraph is not said by "NAME, TITLE, said" opening the next.
-_SAME_PARAGRAPH = r"[ \t]*"
+# '"... as new industry rises", said Lou Huining': the comma may follow the closing mark.
+_SAME_PARAGRAPH = r"[ \t]*,?[ \t]*"
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE
@@ -955,6 +956,17 @@ class _Speech:
                 for s in sentences_overlapping(self.sentences, self.sentence_ends, first, last)
             )
 
+    def _quoted_phrase(self, quoted: re.Match[str]) -> bool:
+        """'to "explore the market of ...", said Lu': a comma after the closing mark
+        closes a quotation only when the quotation opens its sentence."""
+        if "quote" not in quoted.re.groupindex:
+            return False
+        after = self.body[quoted.end("quote") : quoted.end("quote") + 3].lstrip(" \t")
+        if not after.startswith(","):
+            return False
+        before = self.body[max(0, quoted.start("quote") - 3) : quoted.start("quote")].rstrip(" \t")
+        return not (before == "" or before.endswith(("\n", ".", "!", "?", ":")))
+
     def _back_reference(self, sentence: Sentence, previous: Sentence) -> None:
         found = _BACK_REFERENCE.match(sentence.text)
         if (
@@ -1165,6 +1177,8 @@ class _Speech:
     def _quotation(self, pattern: re.Pattern[str], quoted: re.Match[str]) -> None:
         name = quoted.group("name")
         if not (_PRONOUN_RE.fullmatch(name) or _person_like(name, self.place_names)):
+            return
+        if self._quoted_phrase(quoted):
             return
         text, start, end = _quote_text(quoted)
         # '"We are confident," Li said. "The cluster will ..."': the short first
