@@ -2262,3 +2262,13 @@ def test_a_comma_after_the_closing_mark_and_a_quoted_phrase_inside_a_sentence() 
     said = statements(extract_article(whole + phrase))
     assert ("Lou Huining", "We are phasing out excessive and backwar") in said
     assert not any(t.startswith("explore the market") for _, t in said), said
+
+
+def test_reporters_names_alone_under_the_headline() -> None:
+    text = excerpt(
+        "en_cgtn_shanxi-coal-energy-revolution-2019",
+        "leads the nation's energy revolution",
+        "Zhao Yuheng, Wang Peng",
+    )
+    text = text.replace("Wang Peng\n", "Wang Peng\n\n")
+    assert extract_article(text).metadata.reporter == "Zhao Yuheng, Wang Peng"

@@ -246,6 +246,13 @@ _NAME_OVER_FIELD = re.compile(
     r"|[ \t]+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$)",
     re.MULTILINE,
 )
+# "China's coal mining province leads ...\nZhao Yuheng, Wang Peng\n\n": the reporters'
+# names alone on the line under the headline, two words each.
+_TWO_WORD_NAME = r"[A-Z][a-z]+[ ][A-Z][a-z]+"
+_NAMES_UNDER_HEADLINE = re.compile(
+    r"[ \t]*[^\n]{10,200}\n[ \t]*(?P<names>" + _TWO_WORD_NAME
+    + r"(?:(?:,[ ]|[ ]and[ ])" + _TWO_WORD_NAME + r"){0,3})[ \t]*\n[ \t]*\n"
+)  # fmt: skip
 _GLUED_FIELD = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Source|Editor|Author)\s*:)")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*|" + _NEXT_AFTER_CITY)
 _CITY_OF_NAME = re.compile(r"\s+in\s+[A-Z].*$")
@@ -511,6 +518,11 @@ def _byline(head: str, text: str) -> str | None:
     alone = _NAME_OVER_FIELD.search(head)
     if alone is not None and _person_like(alone.group("reporter")):
         return alone.group("reporter")
+    under = _NAMES_UNDER_HEADLINE.match(head)
+    if under is not None:
+        names = _NAME_SEPARATOR.split(under.group("names"))
+        if all(n and _person_like(n) for n in names):
+            return ", ".join(names)
     credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
     if credit is None or credit.group("reporter") in _outlets():
         return None  # "..., Reuters reports.": an outlet, not a reporter
