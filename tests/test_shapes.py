@@ -2272,3 +2272,9 @@ def test_reporters_names_alone_under_the_headline() -> None:
     )
     text = text.replace("Wang Peng\n", "Wang Peng\n\n")
     assert extract_article(text).metadata.reporter == "Zhao Yuheng, Wang Peng"
+
+
+def test_a_dateline_in_capitals_before_a_colon() -> None:
+    text = excerpt("en_cna_cities-ai-race-2025", "SHENZHEN/SHANGHAI:")
+    meta = extract_article(text).metadata
+    assert (meta.dateline_city, meta.published_on) == ("Shenzhen", dt.date(2025, 8, 14))

@@ -166,6 +166,11 @@ _PLACE_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ \t]+-[ \t]+(?=[A-Z])",
     re.MULTILINE,
 )
+# "SHENZHEN/SHANGHAI: Drones zip through the air ...": a place in capitals, a colon.
+_CAPITALS_COLON = re.compile(
+    r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)(?:/[A-Z]{3,}(?:[ ][A-Z]{3,})?)*:[ \t]+(?=[A-Z\"“])",
+    re.MULTILINE,
+)
 # "TAIYUAN-Visiting an impoverished village ...": a place in capitals touching the hyphen.
 _CAPITALS_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)-(?=[A-Z][a-z])", re.MULTILINE
@@ -182,7 +187,7 @@ _CITY_DATE_SLASHED = re.compile(
 )
 _DATELINES = (
     _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN,
-    _CITY_DATE_SLASHED, _CAPITALS_HYPHEN,
+    _CITY_DATE_SLASHED, _CAPITALS_HYPHEN, _CAPITALS_COLON,
 )  # fmt: skip
 # What each dateline cannot match without: a head that lacks all of a pattern's marks
 # is not searched (a search of the head costs as much as the rest of the metadata).
@@ -195,6 +200,7 @@ _DATELINE_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _PLACE_HYPHEN: (" -", "\t-"),
     _CITY_DATE_SLASHED: ("/",),
     _CAPITALS_HYPHEN: ("-",),
+    _CAPITALS_COLON: (":",),
 }
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
@@ -450,11 +456,14 @@ def _first_dateline(pattern: re.Pattern[str], head: str) -> re.Match[str] | None
     return None
 
 
+_KNOWN_PLACE_ONLY = (_PLACE_HYPHEN, _CAPITALS_HYPHEN, _CAPITALS_COLON)
+
+
 def _is_dateline(match: re.Match[str]) -> bool:
     if match.re is _AGENCY_FIRST:
         return _is_agency(match)
     # "Economy - The ..." is a section label: a bare hyphen needs a place before it.
-    if match.re in (_PLACE_HYPHEN, _CAPITALS_HYPHEN) or match.groupdict().get("titled"):
+    if match.re in _KNOWN_PLACE_ONLY or match.groupdict().get("titled"):
         return _title_case(match.group("city")) in _place_names()
     return True
 
