@@ -2278,3 +2278,13 @@ def test_a_dateline_in_capitals_before_a_colon() -> None:
     text = excerpt("en_cna_cities-ai-race-2025", "SHENZHEN/SHANGHAI:")
     meta = extract_article(text).metadata
     assert (meta.dateline_city, meta.published_on) == ("Shenzhen", dt.date(2025, 8, 14))
+
+
+def test_a_yearless_dateline_is_in_the_year_after_last_years_results() -> None:
+    text = excerpt(
+        "en_reuters_big-cities-slower-growth-2017",
+        "BEIJING, Jan 15 (Reuters)",
+        "easing from an estimated 6.7 percent in 2016",
+        "during 2016, due largely",
+    )
+    assert extract_article(text).metadata.published_on == dt.date(2017, 1, 15)

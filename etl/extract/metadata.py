@@ -127,7 +127,11 @@ def infer_year(text: str) -> int | None:
         votes[year] += 3 if before in {"since", "in", "of", "this", "for"} else 1
     if not votes:
         return None
-    return max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+    # "Chongqing set its target for 2017 ... after 10.7 percent growth in 2016": a story
+    # weighs last year's results and speaks of this year's, so the year after the most
+    # named one, if named at all, is the present.
+    most = max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+    return max(year for year in votes if year <= most + 1)
 
 
 def extract_metadata(text: str, language: str | None = None) -> Metadata:
