@@ -2288,3 +2288,12 @@ def test_a_yearless_dateline_is_in_the_year_after_last_years_results() -> None:
         "during 2016, due largely",
     )
     assert extract_article(text).metadata.published_on == dt.date(2017, 1, 15)
+
+
+def test_a_list_of_industries_in_a_one_province_story_names_no_place_and_is_its() -> None:
+    text = excerpt(
+        "en_shenzhen-daily_shenzhen-marine-innovation-corridors-2020",
+        "It is said that Shenzhen will build",
+        "will focus on industries including marine transportation",
+    )
+    assert ("Guangdong", "cruise economy", None) in pairs(extract_article(text))

@@ -61,6 +61,9 @@ _IN_THE_PROVINCE = re.compile(
     r"\b(?:in|across|throughout|of)\s+the\s+(?:province|municipality|autonomous region)\b|"
     r"\b(?:that|urged|called on|asked)\s+the\s+(?:province|municipality|region|city)\b"
 )
+_INDUSTRIES_LISTED = re.compile(
+    r"\b(?:industries|sectors|fields)\s*,?\s*(?:such as|including|like|namely)\s", re.IGNORECASE
+)
 _AGENTLESS = re.compile(r"\b(?:will|shall|is to|are to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 # "The nine industries of the future are: ...": the industries just named.
 # "Key sectors include ...": without the article, only a verb that lists ("Future
@@ -939,6 +942,12 @@ class _EnglishArticle:
             and (
                 self._terms(sentence.start, sentence.end)
                 or self._targets(sentence.start, sentence.end)
+                # "... will focus on industries including marine transportation, cruise
+                # economy and offshore oil and gas development": a list of industries.
+                or (
+                    _INDUSTRIES_LISTED.search(sentence.text) is not None
+                    and self._sectors(sentence.start, sentence.end)
+                )
             )
         ):
             # A story about one province: what it will build needs no name each time.
