@@ -2297,3 +2297,10 @@ def test_a_list_of_industries_in_a_one_province_story_names_no_place_and_is_its(
         "will focus on industries including marine transportation",
     )
     assert ("Guangdong", "cruise economy", None) in pairs(extract_article(text))
+
+
+def test_one_name_with_a_title_and_a_title_written_into_the_name() -> None:
+    tibet = excerpt("en_xinhua_tibet-tourism-47-million-2020", "Qizhala, chairman of the regional")
+    yibin = excerpt("en_economic-daily_yibin-mayor-green-low-carbon-2024", "Representative Liao")
+    facts = extract_article(tibet + yibin)
+    assert {"Qizhala", "Liao Wenbin"} <= set(facts.experts), facts.experts

@@ -730,7 +730,9 @@ class _Registry:
 # "Governor Li Bingjun": a title written as part of the name.
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Vice|Deputy|Acting|Executive|Provincial|Municipal)\s+)*"
-    r"(?:Governor|Mayor|Premier|Chairman|Chairwoman|Secretary|Director|President|Minister|Dean)\s+"
+    r"(?:Governor|Mayor|Premier|Chairman|Chairwoman|Secretary|Director|President|Minister|Dean|"
+    # "Representative Liao Wenbin said": a deputy to a people's congress.
+    r"Representative|Delegate|Deputy|Academician|Professor)\s+"
     r"(?=[A-Z][a-z]+[\- ][A-Z])"
 )
 
@@ -1381,7 +1383,10 @@ def _rule_speaker(
         )
     # One word is a surname of someone named before, or a firm ("according to the
     # Wuhan-based automaker Dongfeng"): a new person is named in full.
-    if rule.speaker == "named" and len(_bare_name(name).split()) > 1:
+    # "Qizhala, chairman of the regional government, said": one name, as many Tibetan
+    # and Uyghur names are, with a title after it.
+    one_named = app is not None and len(name) >= 4 and _TITLE_FIRST.match(app.strip()) is not None
+    if rule.speaker == "named" and (len(_bare_name(name).split()) > 1 or one_named):
         span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
         if span:
             excluded.append(span)
