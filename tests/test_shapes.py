@@ -2304,3 +2304,11 @@ def test_one_name_with_a_title_and_a_title_written_into_the_name() -> None:
     yibin = excerpt("en_economic-daily_yibin-mayor-green-low-carbon-2024", "Representative Liao")
     facts = extract_article(tibet + yibin)
     assert {"Qizhala", "Liao Wenbin"} <= set(facts.experts), facts.experts
+
+
+def test_money_with_its_currency_code_after_and_scheduled() -> None:
+    text = "Hunan released its plan.\n" + excerpt(
+        "en_china-daily_hunan-42-electronic-projects", "It is scheduled that 47.3 billion CNY"
+    )
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert {4.73e10, 1.5e11} <= amounts, amounts

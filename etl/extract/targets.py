@@ -105,7 +105,8 @@ _MONEY = re.compile(
     # "$41.4bn": trade papers abbreviate the multiplier.
     # "a 200-billion-yuan biomedical cluster": hyphens join them before a noun.
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s*|-)(?P<mult>trillion|billion|million|tn|bn|mn)\b)?"
-    r"(?:(?:\s+|-)(?P<unit>yuan|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
+    # "47.3 billion CNY": the currency's code after the amount.
+    r"(?:(?:\s+|-)(?P<unit>yuan|CNY|RMB|U\.S\.\s+dollars|dollars|US\s+dollars))?\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -118,7 +119,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|aims?|aiming|targets?|targeted|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|eyes|eyeing|"
+    r"\b(?:will|would|should|aims?|aiming|targets?|targeted|targeting|scheduled|plan(?<![Yy]ear plan)s?|planning|planned|goals?|strives?|seeks?|eyes|eyeing|"
     r"expects?|expected|is set to|to (?:reach|exceed|hit|achieve|invest|increase|raise|boost|"
     r"build|develop|create|form|cultivate|expand|grow|lift|double|bring)|"
     r"(?:looking|looks|hopes?|intends?) to|"
