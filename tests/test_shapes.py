@@ -2312,3 +2312,12 @@ def test_money_with_its_currency_code_after_and_scheduled() -> None:
     )
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert {4.73e10, 1.5e11} <= amounts, amounts
+
+
+def test_a_writer_from_an_outlet_with_a_spaced_comma_and_a_photo_credit_names_no_outlet() -> None:
+    meta = extract_article(
+        excerpt("en_gasgoo_anhui-nev-plan-2021-2023", "Amenda From Gasgoo")
+    ).metadata
+    assert (meta.reporter, meta.published_on) == ("Amenda", dt.date(2021, 7, 20))
+    caption = excerpt("en_people-cn_guizhou-tea-rural-revitalization-2021", "(Photo/Xinhua)")
+    assert extract_article(caption).metadata.outlet != "Xinhua"

@@ -256,6 +256,11 @@ _NAME_OVER_FIELD = re.compile(
     r"|[ \t]+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$)",
     re.MULTILINE,
 )
+# "Amenda From Gasgoo| July 20 , 2021 17:28 BJT": the writer, then the outlet.
+_NAME_FROM_OUTLET = re.compile(
+    r"^[ \t]*(?P<reporter>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})[ \t]+From[ \t]+[A-Z][^|\n]{1,40}?[ \t]*\|",
+    re.MULTILINE,
+)
 # "China's coal mining province leads ...\nZhao Yuheng, Wang Peng\n\n": the reporters'
 # names alone on the line under the headline, two words each.
 _TWO_WORD_NAME = r"[A-Z][a-z]+[ ][A-Z][a-z]+"
@@ -300,7 +305,8 @@ _MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # November, 2012" (a bare "15 July 2015" may be the site template's, not the page's).
 _MONTH_NAME_DATE = (
     _MONTH_NAME
-    + r"(?:\s+|-)\d{1,2}(?:,\s*|\s+|-)(?:19|20)\d\d"
+    # "July 20 , 2021": a scraped page may space the comma.
+    + r"(?:\s+|-)\d{1,2}(?:\s?,\s*|\s+|-)(?:19|20)\d\d"
     + r"|\b(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*),?\s+[0-3]?\d\s+"
     + _MONTH_NAME
     + r",?\s+(?:19|20)\d\d"
@@ -531,6 +537,9 @@ def _byline(head: str, text: str) -> str | None:
     alone = _NAME_OVER_FIELD.search(head)
     if alone is not None and _person_like(alone.group("reporter")):
         return alone.group("reporter")
+    from_outlet = _NAME_FROM_OUTLET.search(head)
+    if from_outlet is not None and _person_like(from_outlet.group("reporter")):
+        return from_outlet.group("reporter")
     under = _NAMES_UNDER_HEADLINE.match(head)
     if under is not None:
         names = _NAME_SEPARATOR.split(under.group("names"))
@@ -554,6 +563,9 @@ _PLACEHOLDER = re.compile(
     r"(?i:internet|network|online|the\s+web|web|unknown|n/a|none|user|admin|administrator|"
     r"anonymous)|网络|互联网"
 )
+_PHOTO_CREDIT = re.compile(
+    r"[(\[](?:Photo|Image|Picture)s?\s*[/:][^)\]\n]{1,60}[)\]]", re.IGNORECASE
+)
 _PICTURE_CREDIT = re.compile(r"(?i:image|photo|picture|photograph|graphic)s?\s*(?::|by\b)")
 
 
@@ -569,6 +581,8 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
         # "XinhuaUpdated: April 12, 2022": a scraped page lost the space before the field.
         # "/PRNewswire/ -- A news report from iChongqing": the wire only carried it.
         line = _WIRE_MARK.sub(" ", _GLUED_FIELD.sub(" ", line))
+        # "Farmers pick tea leaves ... (Photo/Xinhua)": whose picture, not whose story.
+        line = _PHOTO_CREDIT.sub(" ", line)
         for name in _outlet_names_in(line):
             return known[name]
         domain = _DOMAIN.search(line)
