@@ -215,7 +215,7 @@ _IN_CITY = r"(?:" + _WITH_CITY + r")?"
 _NEXT_AFTER_CITY = r"(?<=[a-z])\s+(?=[A-Z]{2,}\b)"
 _BYLINE_TEMPLATE = (
     # "China Daily (Hong Kong) - - ADVERTORIAL - By SONG MENGXING": after a page's labels.
-    r"(?:^[^\n]{0,60}?|(?<=[a-z])(?=By\s))(?:\bBy\s+|By\s+|\b(?:Writer|Reporter|Author)\s*:\s*|"
+    r"^[^\n]{0,60}?(?:\bBy\s+|\b(?:Writer|Reporter|Author)\s*:\s*|"
     # "by Xinhua writer Zhang Xu", "By China Daily reporters ...": the outlet's own staff.
     r"\b[Bb]y\s+(?:[A-Z][A-Za-z]+[ \t]+){1,3}(?:[Ss]taff[ \t]+)?"
     r"(?:writers?|reporters?|correspondents?)[ \t]+)"
@@ -431,13 +431,18 @@ _BYLINE_OPENINGS = ("By ", "Updated", "Published")
 
 # "... turbocharging Hefei's rapid growthBy Tu Lei, Zhang Weilan and Ding Yazhi (Global
 # Times) 09:24, May 27, 2024": a scraped headline glued to its byline.
-_GLUED_BYLINE = re.compile(r"(?<=[a-z])(?=By [A-Z])")
+# The lookbehind follows "By": a pattern that opens with one is tried at every position.
+_GLUED_BYLINE = re.compile(r"By(?<=[a-z]By)(?= [A-Z])")
+
+
+def _unglued(head: str) -> str:
+    return _GLUED_BYLINE.sub("\nBy", head) if "By " in head else head
 
 
 def _header_lines(head: str) -> list[str]:
     return [
         line.strip()
-        for line in _GLUED_BYLINE.sub("\n", head).splitlines()
+        for line in _unglued(head).splitlines()
         if line.strip()
         and len(line.split())
         <= (
@@ -531,7 +536,7 @@ def _person_like(name: str) -> bool:
 
 
 def _byline(head: str, text: str) -> str | None:
-    found = _byline_pattern().search(head)
+    found = _byline_pattern().search(_unglued(head))
     if found is not None:
         return _reporters(found.group("reporter"))
     alone = _NAME_OVER_FIELD.search(head)
