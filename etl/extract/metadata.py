@@ -170,14 +170,13 @@ _PLACE_HYPHEN = re.compile(
     r"^[ \t]*(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ \t]+-[ \t]+(?=[A-Z])",
     re.MULTILINE,
 )
-# "SHENZHEN/SHANGHAI: Drones zip through the air ...": a place in capitals, a colon.
-_CAPITALS_COLON = re.compile(
-    r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)(?:/[A-Z]{3,}(?:[ ][A-Z]{3,})?)*:[ \t]+(?=[A-Z\"“])",
-    re.MULTILINE,
-)
 # "TAIYUAN-Visiting an impoverished village ...": a place in capitals touching the hyphen.
-_CAPITALS_HYPHEN = re.compile(
-    r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)-(?=[A-Z][a-z])", re.MULTILINE
+# "SHENZHEN/SHANGHAI: Drones zip through the air ...": a place in capitals, a colon.
+# (One pattern: each that opens with a line's start is tried at every position.)
+_CAPITALS_MARK = re.compile(
+    r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
+    r"(?:-(?=[A-Z][a-z])|(?:/[A-Z]{3,}(?:[ ][A-Z]{3,})?)*:[ \t]+(?=[A-Z\"“]))",
+    re.MULTILINE,
 )
 # "HAIKOU /China/, Jan. 12. /TASS/.": the agency between slashes after the date, the
 # country too where the city is abroad.
@@ -191,7 +190,7 @@ _CITY_DATE_SLASHED = re.compile(
 )
 _DATELINES = (
     _CITY_FIRST, _AGENCY_FIRST, _CITY_OUTLET, _CITY_DATE_DASH, _CITY_DASH, _PLACE_HYPHEN,
-    _CITY_DATE_SLASHED, _CAPITALS_HYPHEN, _CAPITALS_COLON,
+    _CITY_DATE_SLASHED, _CAPITALS_MARK,
 )  # fmt: skip
 # What each dateline cannot match without: a head that lacks all of a pattern's marks
 # is not searched (a search of the head costs as much as the rest of the metadata).
@@ -203,8 +202,7 @@ _DATELINE_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _CITY_DASH: ("--", "—"),
     _PLACE_HYPHEN: (" -", "\t-"),
     _CITY_DATE_SLASHED: ("/",),
-    _CAPITALS_HYPHEN: ("-",),
-    _CAPITALS_COLON: (":",),
+    _CAPITALS_MARK: ("-", ":"),
 }
 # "By Zhang Weilan ( Global Times", "By LI XIAOMIN in Guangzhou | China Daily": a
 # byline is a line of its own, or follows a time on one.
@@ -471,7 +469,7 @@ def _first_dateline(pattern: re.Pattern[str], head: str) -> re.Match[str] | None
     return None
 
 
-_KNOWN_PLACE_ONLY = (_PLACE_HYPHEN, _CAPITALS_HYPHEN, _CAPITALS_COLON)
+_KNOWN_PLACE_ONLY = (_PLACE_HYPHEN, _CAPITALS_MARK)
 
 
 def _is_dateline(match: re.Match[str]) -> bool:
@@ -542,7 +540,7 @@ def _byline(head: str, text: str) -> str | None:
     alone = _NAME_OVER_FIELD.search(head)
     if alone is not None and _person_like(alone.group("reporter")):
         return alone.group("reporter")
-    from_outlet = _NAME_FROM_OUTLET.search(head)
+    from_outlet = _NAME_FROM_OUTLET.search(head) if " From " in head else None
     if from_outlet is not None and _person_like(from_outlet.group("reporter")):
         return from_outlet.group("reporter")
     under = _NAMES_UNDER_HEADLINE.match(head)

@@ -502,7 +502,7 @@ SENTENCE_RULES = (
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
     _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
     _Rule("..., said the mayor", _TRAILING_VERB_OFFICE, "described",
-          ("ayor", "overnor", "ecretary", "hief", "hairman", "hairwoman", "pokes")),
+          (" said the ", " says the ", " added the ", " noted the ", " stressed the ")),
     _Rule("according to the mayor,", _ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
