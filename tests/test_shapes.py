@@ -2321,3 +2321,16 @@ def test_a_writer_from_an_outlet_with_a_spaced_comma_and_a_photo_credit_names_no
     assert (meta.reporter, meta.published_on) == ("Amenda", dt.date(2021, 7, 20))
     caption = excerpt("en_people-cn_guizhou-tea-rural-revitalization-2021", "(Photo/Xinhua)")
     assert extract_article(caption).metadata.outlet != "Xinhua"
+
+
+def test_an_agency_credit_capitalised_as_a_page_prints_it_and_its_mayor_said() -> None:
+    agency = excerpt("en_chinanews_jiangxi-metaverse-deputy-2023", "Chinanews.com, Nanchang")
+    meta = extract_article(agency).metadata
+    assert (meta.outlet, meta.dateline_city, meta.reporter) == (
+        "China News Service",
+        "Nanchang",
+        "Li Yunhan",
+    )
+    mayor = excerpt("en_china-daily_lyuliang-hydrogen-mayor-2025", "Xiong Yizhi", "its mayor said")
+    said = statements(extract_article(mayor))
+    assert ("Xiong Yizhi", "Lyuliang city in Shanxi province is ramp") in said

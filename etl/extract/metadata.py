@@ -486,7 +486,7 @@ def _is_agency(match: re.Match[str]) -> bool:
     if outlet.isupper() and len(outlet.split()) == 1:
         return False
     # Anywhere but the very start, only a known outlet opens a dateline.
-    return match.start() == 0 or outlet in _outlets()
+    return match.start() == 0 or outlet in _outlets() or outlet.lower() in _outlets_folded()
 
 
 _EARLIEST_PAGE_YEAR = 1990
@@ -649,7 +649,13 @@ def _page_marks() -> list[tuple[str, re.Pattern[str]]]:
 def _canonical_outlet(raw: str) -> str:
     # "Source: by Shanghai Daily"
     raw = re.sub(r"^by\s+", "", raw.strip(" |()"), flags=re.IGNORECASE)
-    return _outlets().get(raw, raw)
+    return _outlets().get(raw) or _outlets_folded().get(raw.lower(), raw)
+
+
+@functools.cache
+def _outlets_folded() -> dict[str, str]:
+    """ "Chinanews.com, Nanchang, January 15th": a site's name as a page capitalises it."""
+    return {name.lower(): outlet for name, outlet in _outlets().items()}
 
 
 @functools.cache

@@ -76,7 +76,8 @@ _OFFICE = (
     r"(?:mayor|vice\s+mayor|governor|vice[\s\-]governor|party\s+secretary|party\s+chief|"
     r"chairman|chairwoman|spokesperson|spokesman|spokeswoman)"
 )
-_BY_OFFICE = r"the\s+(?:[\w'’\-]+\s+){0,3}?" + _OFFICE + r"\b"
+# "..., its mayor said.": the office of the place just named.
+_BY_OFFICE = r"(?:the|its)\s+(?:[\w'’\-]+\s+){0,3}?" + _OFFICE + r"\b"
 _DESCRIBED = re.compile(
     # "the province's governor": a possessive among the words before the office.
     r"^(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|spokesman|spokeswoman|"
@@ -397,7 +398,7 @@ _BACK_REFERENCE = re.compile(
 )
 _BACK_REFERENCE_WORDS = ("prediction", "remarks", "statement", "forecast", "estimate")
 _TRAILING_DESCRIBED = re.compile(
-    r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|"
+    r"^(?P<text>\S.*?),\s+(?P<speaker>(?:an?|the|one|its)\s+(?:[\w'’\-]+\s+){0,3}?(?:official|spokesperson|"
     r"spokesman|spokeswoman|analyst|economist|expert|researcher|professor|executive|insider|deputy|"
     r"lawmaker|legislator|delegate|" + _OFFICE + r")s?"
     # "a deputy to the National People's Congress said during the two sessions."
