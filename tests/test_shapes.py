@@ -2334,3 +2334,8 @@ def test_an_agency_credit_capitalised_as_a_page_prints_it_and_its_mayor_said() -
     mayor = excerpt("en_china-daily_lyuliang-hydrogen-mayor-2025", "Xiong Yizhi", "its mayor said")
     said = statements(extract_article(mayor))
     assert ("Xiong Yizhi", "Lyuliang city in Shanxi province is ramp") in said
+
+
+def test_a_bylines_city_and_its_province_name_one_reporter() -> None:
+    text = excerpt("en_china-daily_shantou-toy-expo-party-chief-2024", "By Qiu Quanlin in Shantou")
+    assert extract_article(text).metadata.reporter == "Qiu Quanlin"

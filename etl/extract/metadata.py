@@ -557,7 +557,10 @@ def _byline(head: str, text: str) -> str | None:
 def _reporters(byline: str) -> str:
     names = [_CITY_OF_NAME.sub("", n) for n in _NAME_SEPARATOR.split(byline) if n]
     # "By He Yong, Sun Chao, People's Daily": the outlet closes the list.
-    return ", ".join(dict.fromkeys(n for n in names if n and n not in _outlets()))
+    # "By QIU QUANLIN in Shantou, Guangdong": the city's province is no reporter.
+    return ", ".join(
+        dict.fromkeys(n for n in names if n and n not in _outlets() and n not in _place_names())
+    )
 
 
 # What a site's template prints where it knows no source or author: "Source: Internet",
