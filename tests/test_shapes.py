@@ -2339,3 +2339,22 @@ def test_an_agency_credit_capitalised_as_a_page_prints_it_and_its_mayor_said() -
 def test_a_bylines_city_and_its_province_name_one_reporter() -> None:
     text = excerpt("en_china-daily_shantou-toy-expo-party-chief-2024", "By Qiu Quanlin in Shantou")
     assert extract_article(text).metadata.reporter == "Qiu Quanlin"
+
+
+@pytest.mark.parametrize(
+    ("place", "article", "marker", "unwanted"),
+    [
+        ("Shanghai", "en_reuters_big-cities-slower-growth-2017", "easing from an estimated 6.7",
+         6.7),
+        ("Wuhan", "en_china-daily_optics-valley-digital-economy-base",
+         "to increase from 80 billion yuan", 8e10),
+        ("Guigang", "en_china-daily_guigang-industrialization-party-chief",
+         "more than 1,109 industrial projects", 1109),
+    ],
+)  # fmt: skip
+def test_where_a_change_starts_and_a_span_of_years_are_no_targets(
+    place: str, article: str, marker: str, unwanted: float
+) -> None:
+    text = f"{place} released its plan.\n" + excerpt(article, marker)
+    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
+    assert unwanted not in amounts, amounts

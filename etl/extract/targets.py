@@ -139,7 +139,7 @@ _LOOKS_AHEAD = re.compile(
 _COMMITS_BEFORE = re.compile(
     r"\b(?:will|would|aims?|aiming|targets?|targeting|plan(?<![Yy]ear plan)s?|planning|planned|goal|strives?|seeks?|"
     # "Thanks to ..., the province has attracted 211 projects": no aim in "to" there.
-    r"pledged?|vowed?|proposed?|proposes|(?<!thanks )(?<!due )(?<!according )(?<!compared )to|"
+    r"pledged?|vowed?|proposed?|proposes|(?<!thanks )(?<!due )(?<!according )(?<!compared )(?<!\d )to|"
     r"build|cultivate|foster|nurture|develop|launch|set up|"
     r"establish|create|add|attract|form|open|push ahead|by 20\d\d|nurturing|cultivating|fostering|"
     r"building|developing)\b",
@@ -235,6 +235,11 @@ def find_targets(body: str, start: int, end: int) -> list[Target]:
     return taken
 
 
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:an?\s+|the\s+)?(?:estimated\s+|expected\s+|revised\s+|preliminary\s+)?"
+    r"(?:(?:" + _APPROX + r")\s+)?(?:US\$|\$|RMB\s?|CNY\s?|¥)?$",
+    re.IGNORECASE,
+)
 # "an increase from last year's more ambiguous goal of over 5 per cent": a past aim.
 _PAST_AIM = re.compile(r"\b(?:last|previous)\s+year['’]s(?:\s+\w+){0,4}$")
 
@@ -261,6 +266,8 @@ def _ahead_of(body: str, start: int, position: int, after: int | None = None) ->
     before = body[max(start, position - 500) : position]
     if _PAST_AIM.search(before.rstrip('“"‘ ').removesuffix("of").rstrip()):
         return False
+    if _FROM_BEFORE.search(before, max(0, len(before) - 40)):
+        return False  # "easing from an estimated 6.7 percent in 2016": where it starts
     if (
         after is not None
         and _DEADLINE_AFTER.match(body, after, after + 120)
