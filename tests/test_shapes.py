@@ -2128,19 +2128,6 @@ def test_other_stories_headlines_after_the_story_name_no_province() -> None:
     assert "Hebei" in provinces and not {"Shanghai", "Shaanxi", "Heilongjiang"} & set(provinces)
 
 
-def test_the_countrys_figures_in_a_one_province_story_are_not_the_provinces() -> None:
-    text = excerpt(
-        "en_xinhua_hebei-hydrogen-cluster-2019",
-        "aims to build an industry cluster",
-        "guideline by Hebei's development",
-        "Annual output of the hydrogen industry",
-        "It also plans to turn Zhangjiakou",
-        "terminal energy mix by 2050",
-    )
-    amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
-    assert 15e9 in amounts and 1_600_000 not in amounts, amounts
-
-
 @pytest.mark.parametrize(
     ("marker", "speaker"),
     [("Litin Jain from India said", "Litin Jain"), ("where Jain is searching", "Lin Hai'ou")],

@@ -271,15 +271,6 @@ _NATIONAL = re.compile(
 )
 
 
-# "10 percent of China's terminal energy mix", "stations in China to exceed 1,000":
-# the country's own figures (not "national-level clusters" a province builds).
-_COUNTRYS = re.compile(
-    r"\b(?:(?<![Cc]entral )(?<![Nn]orth )(?<![Ss]outh )(?<![Ee]ast )(?<![Ww]est )"
-    r"(?<![Nn]ortheast )(?<![Nn]orthwest )(?<![Ss]outheast )(?<![Ss]outhwest )"
-    r"(?:China['’]s|in China\b)|the (?:country|nation)['’]s|nationwide)"
-)
-
-
 # Where something happened or someone writes from, not what the story is about:
 # "told a press briefing in Beijing", "institutions based in Beijing", a byline's
 # "By NAME in Beijing", a photo caption's "in Changsha, Hunan province. [Photo/Xinhua]".
@@ -936,9 +927,6 @@ class _EnglishArticle:
             self.story_province is not None
             # Named nowhere, or only as the story's own place ("development in Hohhot").
             and all(m.key == self.story_province for m in in_sentence)
-            # "... 10 percent of China's terminal energy mix by 2050": with no place
-            # named, the country's sentence is not the province's.
-            and (in_sentence or _COUNTRYS.search(sentence.text) is None)
             and (
                 self._terms(sentence.start, sentence.end)
                 or self._targets(sentence.start, sentence.end)
