@@ -322,6 +322,17 @@ CASES = [
     Case("one_mb_line_of_lists_closed_by_dashes", _single(
         "dashes.txt", "Jiangsu will build chains in new energy vehicles, artificial "
         "intelligence — and " * 12_500, Expect("loaded")), seconds=20),
+    # A megabyte of spaces where an attribution's parts meet: after "said the mayor,",
+    # after a closing quotation mark, after "said NAME at" (each once super-linear).
+    Case("one_mb_of_spaces_after_said_the_mayor", _single(
+        "mayor.txt", "Jiangsu will build parks, said the mayor, " + " " * 1_000_000 + "x; y.",
+        Expect("loaded")), seconds=20),
+    Case("one_mb_of_spaces_after_a_quotation", _single(
+        "quote.txt", 'Jiangsu said "we will build it"' + " " * 1_000_000 + "x.",
+        Expect("loaded")), seconds=20),
+    Case("one_mb_of_spaces_after_said_name_at", _single(
+        "at.txt", '"Jiangsu will build parks," said Li Ming at' + " " * 1_000_000 + "x.",
+        Expect("loaded")), seconds=20),
 ]
 # fmt: on
 

@@ -521,3 +521,94 @@ def test_header_lines_that_name_no_reporter_city_date_or_outlet(
     text: str, field: str, value: str | None
 ) -> None:
     assert getattr(extract_article(text).metadata, field) == value
+
+
+# --- the ninth pass's second reading ---------------------------------------------
+
+
+def test_a_comma_after_a_quotations_closing_mark_keeps_name_said_quote_direct() -> None:
+    text = 'Li Qiang said, "We will build ten clusters in the province", adding that more follow.\n'
+    kinds = {s.fact.kind for s in extract_article(text).statements}
+    assert kinds == {"direct"}
+
+
+def test_a_section_heading_with_brackets_is_no_speaker() -> None:
+    text = "Key Tasks (2024-2027):\nThe province will build ten industrial parks.\n"
+    facts = extract_article("Jiangsu released its plan.\n" + text)
+    assert "Key Tasks" not in facts.experts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li added 3 new production lines in Wuhu last year.\n",
+        "Governor Wang Qingxian announced 10 measures to support the industry.\n",
+    ],
+)
+def test_a_figure_after_added_or_announced_is_their_object(text: str) -> None:
+    assert not extract_article(text).statements
+
+
+def test_a_one_word_firm_with_an_article_before_its_appositive_is_no_expert() -> None:
+    text = "Jiangsu will build ten parks, Huawei, a partner of the project, said on Monday.\n"
+    assert "Huawei" not in extract_article(text).experts
+
+
+def test_a_range_end_does_not_date_a_yearless_dateline() -> None:
+    text = (
+        "HEFEI, March 5 (Xinhua) -- Anhui grew in 2024 and invested in 2024, "
+        "the first years of the 14th Five-Year Plan period (2021-2025).\n"
+    )
+    assert extract_article(text).metadata.published_on == dt.date(2024, 3, 5)
+
+
+def test_a_two_word_label_under_the_headline_is_no_reporter() -> None:
+    text = "Anhui bets on new energy vehicles this year\nSpecial Report\n\nAnhui will build.\n"
+    assert extract_article(text).metadata.reporter is None
+
+
+def test_hours_are_no_hydrogen_refuelling_stations() -> None:
+    text = "Anhui will build a plant that will operate 24 hrs a day.\n"
+    assert not [t for i in extract_article(text).initiatives for t in i.targets]
+
+
+def test_a_list_the_story_introduces_at_its_end_is_no_headlines() -> None:
+    text = (
+        "Several provinces released their targets for 2027:\n"
+        "Anhui will build 50 battery plants\n"
+        "Jiangsu will build 30 chip plants\n"
+        "Zhejiang will build 20 robot plants\n"
+    )
+    assert {"Anhui", "Jiangsu", "Zhejiang"} <= set(extract_article(text).provinces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief Economist of Nomura said that Jiangsu will grow.\n",
+        "Foreign Investors from Europe said that Jiangsu will grow.\n",
+    ],
+)
+def test_a_title_or_a_group_from_somewhere_is_no_person(text: str) -> None:
+    assert not extract_article(text).experts
+
+
+def test_according_to_the_official_is_not_an_economist_quoted_before() -> None:
+    text = (
+        '"Growth will hold," said Li Ming, an economist at Renmin University.\n'
+        "An official with the provincial department spoke later. According to the official, "
+        "Jiangsu will build 10 industrial parks.\n"
+    )
+    said = {s.fact.text[:20]: s.fact.expert_name for s in extract_article(text).statements}
+    assert said.get("Jiangsu will build 1") is None, said
+
+
+def test_a_magazines_list_in_a_headline_names_no_outlet() -> None:
+    text = "Five Anhui firms make Forbes China innovation list\nAnhui will build ten parks.\n"
+    assert extract_article(text).metadata.outlet is None
+
+
+def test_a_preposition_is_no_modifier_of_a_counted_noun() -> None:
+    text = "Anhui will help 12 cities across the province build charging stations.\n"
+    counted = [t.text for i in extract_article(text).initiatives for t in i.targets]
+    assert "12 cities across the province build charging stations" not in counted, counted

@@ -324,6 +324,8 @@ def _trailing_headlines(text: str) -> tuple[int, int] | None:
         start = line_start - 1
     if lines < _TRAILING_HEADLINES_LEAST:
         return None
+    if text[: max(start, 0)].rstrip().endswith(":"):
+        return None  # a list the story introduced
     first = text.find("\n", max(start, 0))
     return (first + 1 if start > 0 else 0), end
 

@@ -118,7 +118,13 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
 def infer_year(text: str) -> int | None:
     """The year the article is written in, from the years its text mentions."""
     votes: Counter[int] = Counter()
+    range_ends: set[int] = set()
+    not_range_end: set[int] = set()
     for match in _YEAR.finditer(text):
+        if text[max(0, match.start() - 1) : match.start()] in ("-", "–", "—"):
+            range_ends.add(int(match.group("year")))
+        else:
+            not_range_end.add(int(match.group("year")))
         word = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         before = word.group(1).lower() if word else ""
         year = int(match.group("year"))
@@ -131,7 +137,9 @@ def infer_year(text: str) -> int | None:
     # weighs last year's results and speaks of this year's, so the year after the most
     # named one, if named at all, is the present.
     most = max(votes.items(), key=lambda item: (item[1], item[0]))[0]
-    return max(year for year in votes if year <= most + 1)
+    return max(
+        year for year in votes if year <= most or (year == most + 1 and year in not_range_end)
+    )
 
 
 def extract_metadata(text: str, language: str | None = None) -> Metadata:
@@ -522,6 +530,7 @@ _SECTION_WORDS = frozenset((
     "Province", "City", "Politics", "Society", "Opinion", "Tech", "Technology", "Sports",
     "Culture", "Focus", "Global", "Local", "Industry", "Markets", "Finance", "Home", "Top",
     "Stories", "Photos", "Video", "Life", "Travel", "Science", "Energy", "Trade",
+    "Report", "Special", "Editor", "Recommends", "Feature", "Features", "Exclusive",
 ))  # fmt: skip
 
 
@@ -546,7 +555,13 @@ def _byline(head: str, text: str) -> str | None:
     under = _NAMES_UNDER_HEADLINE.match(head)
     if under is not None:
         names = _NAME_SEPARATOR.split(under.group("names"))
-        if all(n and _person_like(n) for n in names):
+        if all(
+            n
+            and _person_like(n)
+            and not _place_names().intersection(n.split())
+            and not _SECTION_WORDS.intersection(n.split())
+            for n in names
+        ):
             return ", ".join(names)
     credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
     if credit is None or credit.group("reporter") in _outlets():

@@ -170,7 +170,7 @@ _TITLE_BEFORE_NAME = (
     r"(?:(?:(?:Chinese|Provincial|Party|Vice|Deputy|Executive|Former)\s+)*"
     r"(?:President|Premier|Governor|Mayor|Chairman|Secretary|Minister|Director|Professor|Dr\.?)\s+)"
 )
-_END_OF_SENTENCE = r"\s*[.!?]?[\"”’]?\s*$"
+_END_OF_SENTENCE = r"\s*+[.!?]?[\"”’]?\s*+$"
 
 # NAME, APPOSITIVE, said [in an interview ...] that TEXT
 # "In an interview with Xinhua, NAME, APPOSITIVE, said that ...": a lead may come first.
@@ -362,7 +362,7 @@ _SHORT_REPORTED = re.compile(
     # "announced the goal at the conference": what is announced in lower case is its object.
     + r"(?:\s+that\s+|,\s+|:\s+|" + _NO_OBJECT_BEFORE + r"\s+(?=[a-z])"
     # "Jing said 83 GWh of batteries were produced ...": a figure opens what was said.
-    + r"|\s+(?=\d[\d,.]*\s)"
+    + r"|" + _NO_OBJECT_BEFORE + r"(?<!added)(?<!adds)\s+(?=\d[\d,.]*\s)"
     # "he said Hohhot has the conditions ...": a named subject and its verb.
     + r"|\s+(?=[A-Z][a-z]+\s+(?:has|have|is|are|was|were|will|would|can|could|should|must|needs?|"
     + r"plans?|aims?|started|began|became|remains?|continues?)\b)))"
@@ -378,7 +378,8 @@ _DESCRIBED_REPORTED = re.compile(
 # "TEXT, said the mayor of Jincheng City, which is ...": an office, resolved to its holder.
 _TRAILING_VERB_OFFICE = re.compile(
     r"^(?P<text>\S.*?),\s+" + _VERB + r"\s+(?P<speaker>" + _BY_OFFICE + r")"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][^,;\"“”]{1,60}?)?(?:,\s+[^;\"“”]{3,200}?)?" + _END_OF_SENTENCE,
+    r"(?:\s+of\s+(?:the\s+)?[A-Z](?:[^,;\"“”]{0,59}?[^\s,;\"“”])?)?(?:,\s++[^;\"“”]{2,199}?[^\s;\"“”])?"
+    + _END_OF_SENTENCE,
     re.DOTALL,
 )
 # According to the mayor, TEXT
@@ -503,14 +504,15 @@ SENTENCE_RULES = (
     _Rule("..., an official said", _TRAILING_DESCRIBED, "described"),
     _Rule("..., according to the mayor", _TRAILING_ACCORDING_OFFICE, "described", ("ccording to",)),
     _Rule("..., said the mayor", _TRAILING_VERB_OFFICE, "described",
-          (" said the ", " says the ", " added the ", " noted the ", " stressed the ")),
+          (" said the ", " says the ", " added the ", " noted the ", " stressed the ",
+           " said its ", " says its ", " explained the ", " emphasized the ", " pointed out the ")),
     _Rule("according to the mayor,", _ACCORDING_OFFICE, "described", ("ccording to",)),
 )  # fmt: skip
 
 # A quotation's speaker follows it in its paragraph: a quotation closing one
 # paragraph is not said by "NAME, TITLE, said" opening the next.
 # '"... as new industry rises", said Lou Huining': the comma may follow the closing mark.
-_SAME_PARAGRAPH = r"[ \t]*,?[ \t]*"
+_SAME_PARAGRAPH = r"[ \t]*(?:,[ \t]*)?"
 # "QUOTE," said NAME, APPOSITIVE.
 _QUOTE_THEN_VERB_NAME = re.compile(
     _QUOTE
@@ -533,7 +535,8 @@ _QUOTE_THEN_VERB_NAME = re.compile(
     # "said Hu at the news briefing held by ...": where it was said, after a bare name;
     # "said Tang Teng from Dongfeng's strategic planning department.": whose he is.
     # "said Mayor Chen Shoubin in Shanghai on Sunday.": where and when.
-    + r"|\s+(?:at|during|while|from|of|in|on)\s[^.;\"“”\n]{0,200}?)?"
+    # (what follows ends on a word: a run of spaces is no stretch of it to try)
+    + r"|\s+(?:at|during|while|from|of|in|on)\s(?:[^.;\"“”\n]{0,199}?[^\s.;\"“”])?)?"
     r"\s*(?:[.;](?=[ \t]*(?:\n|$)|\s+[A-Z\"“])|,(?!\s*(?:Ltd|Inc|LLC))|$)"
 )
 
@@ -801,9 +804,13 @@ def _quote_text(match: re.Match[str]) -> tuple[str, int, int]:
 
 
 # "Hunan Governor, Xu Dazhe, joined ...": a title, then the name in the appositive.
+# "Chief Economist of Nomura said", "Foreign Investors from Europe said": a title or a
+# group of people, no name.
 _ENDS_WITH_TITLE = re.compile(
     r"\b(?:Governor|Mayor|Secretary|Chairman|Chairwoman|Director|President|Minister|Premier|"
-    r"Chief)$"
+    r"Chief|Economist|Analyst|Researcher|Scientist|Professor|Official|Investors|Officials|"
+    r"Analysts|Economists|Experts|Residents|Traders|Executives|Entrepreneurs|Leaders|Observers|"
+    r"Insiders|Workers|Farmers|Members|Deputies)$"
 )
 
 
@@ -899,7 +906,10 @@ class _Speech:
                  if self._is_person(m.group("name"))]  # fmt: skip
         # A label with its title on a line of its own needs no second one.
         if len(turns) >= 2 or any(
-            m.group("title") and self.body.startswith("\n", m.end()) for m, _ in turns
+            m.group("title")
+            and _TITLE_FIRST.search(m.group("title"))
+            and self.body.startswith("\n", m.end())
+            for m, _ in turns
         ):
             for label, end in turns:
                 self._turn(label, end)
@@ -1081,8 +1091,21 @@ class _Speech:
         for statement in self.statements:
             while pending is not None and pending.position <= statement.start:
                 antecedent, pending, unnamed = pending, next(introductions, None), False
-            if _PRONOUN_RE.fullmatch(statement.speaker_text):
+            the_person = _THE_PERSON_RE.fullmatch(statement.speaker_text)
+            if the_person or _PRONOUN_RE.fullmatch(statement.speaker_text):
                 expert = None if unnamed else self._antecedent(antecedent)
+                if (
+                    the_person
+                    and expert is not None
+                    and not _fits_the_person(
+                        statement.speaker_text, self.registry.experts[expert].title
+                    )
+                ):
+                    # "An official with the department ... According to the official,"
+                    # after an economist was quoted: someone the text does not name.
+                    resolved.append(statement)
+                    antecedent, unnamed = None, True
+                    continue
                 if expert is None and (unnamed or statement.kind == "indirect"):
                     # "An official said ... “...,” he said.": no one named. What it
                     # says is the article's own again (its places among them).
@@ -1181,7 +1204,7 @@ class _Speech:
         name = quoted.group("name")
         if not (_PRONOUN_RE.fullmatch(name) or _person_like(name, self.place_names)):
             return
-        if self._quoted_phrase(quoted):
+        if pattern is not _NAME_VERB_QUOTE and self._quoted_phrase(quoted):
             return
         text, start, end = _quote_text(quoted)
         # '"We are confident," Li said. "The cluster will ..."': the short first
@@ -1332,10 +1355,36 @@ _SUBJECT_PRONOUN = {"him": "he", "her": "she", "he": "he", "she": "she"}
 
 
 def _subject_pronoun(word: str) -> str:
-    """ "him" and "the official" stand, like "he", for the person named before."""
+    """ "him" stands, like "he", for the person named before; "the official" too, kept
+    as written so that the person's title can be checked against it."""
     if not word:
         return ""
-    return _SUBJECT_PRONOUN.get(word, "he" if word.startswith("the") else "")
+    return _SUBJECT_PRONOUN.get(word, " ".join(word.split()) if word.startswith("the") else "")
+
+
+_THE_PERSON_RE = re.compile(_THE_PERSON)
+# What a person's title must hold for "the official", "the expert", ... to be them.
+_TITLES_OF = {
+    "official": re.compile(
+        r"mayor|governor|secretary|director|head|chief|official|commissioner|minister|deputy|"
+        r"chair|spokes|party|president|commander",
+        re.IGNORECASE,
+    ),
+    "executive": re.compile(
+        r"ceo|president|chair|manager|executive|founder|director|partner", re.IGNORECASE
+    ),
+}
+_SCHOLARLY = re.compile(
+    r"expert|professor|researcher|economist|analyst|scholar|fellow|research|institute|"
+    r"university|academy|dean",
+    re.IGNORECASE,
+)
+
+
+def _fits_the_person(noun_phrase: str, title: str | None) -> bool:
+    """ "According to the official": the person named before, if an official."""
+    noun = noun_phrase.split()[-1].lower()
+    return bool(title) and (_TITLES_OF.get(noun, _SCHOLARLY).search(title or "") is not None)
 
 
 def _rule_speaker(
@@ -1367,7 +1416,7 @@ def _rule_speaker(
             registry.add(known, None)
     if known is not None:
         return name, known
-    if _PRONOUN_RE.fullmatch(name):
+    if _PRONOUN_RE.fullmatch(name) or _THE_PERSON_RE.fullmatch(name):
         # Whom it means is settled by position once the whole text is read.
         return name, None
     if not _person_like(name, place_names):
@@ -1386,7 +1435,12 @@ def _rule_speaker(
     # Wuhan-based automaker Dongfeng"): a new person is named in full.
     # "Qizhala, chairman of the regional government, said": one name, as many Tibetan
     # and Uyghur names are, with a title after it.
-    one_named = app is not None and len(name) >= 4 and _TITLE_FIRST.match(app.strip()) is not None
+    one_named = (
+        app is not None
+        and len(name) >= 4
+        and _TITLE_FIRST.match(app.strip()) is not None
+        and not re.match(r"(?:a|an|the)\s", app.strip())
+    )
     if rule.speaker == "named" and (len(_bare_name(name).split()) > 1 or one_named):
         span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
         if span:

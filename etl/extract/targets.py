@@ -68,7 +68,7 @@ _HEADS = (
     r"demonstration zones|pilot zones|industrial parks|stations|charging piles|data centers|"
     r"vehicles|airports|routes|mines|headquarters|units|groups|products|institutions|workshops|"
     r"brands|unicorns|suppliers|startups|start-ups|graduates|talents|ports|facilities|jobs|"
-    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns|nodes|HRS"
+    r"businesses|NEVs|EVs|racks|outlets|tourists|visitors|towns|nodes|(?-i:HRS)"
 )
 _TARGET = re.compile(
     r"(?<![\w.,$¥])(?:(?P<approx>" + _APPROX + r")\s+)?"
@@ -80,7 +80,10 @@ _TARGET = re.compile(
     + r"\s+(?P<scale>\d[\d,.]*\s+(?:trillion|billion|million)[\s-]+yuan[\s-]+)?"
     # Modifiers may be quoted: 10 “leading innovative companies”.
     # "10 R&D headquarters": a modifier may hold an ampersand.
-    + r"[“\"‘]?(?P<mods>(?:(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-&]*\s+){0,6}?)(?P<head>"
+    # A modifier is no preposition: "help 12 cities across the province build charging
+    # stations" counts cities, not stations.
+    + r"[“\"‘]?(?P<mods>(?:(?!(?:the|in|across|for|with|by|from|at|on|into)\s)"
+    + r"(?:[A-Za-z]|\d+[A-Za-z]|\d[\d,]*-[A-Za-z])[\w\-&]*\s+){0,6}?)(?P<head>"
     + _HEADS
     + r")\b",
     re.IGNORECASE,
