@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from etl.extract.article import extract_article
+from etl.extract.article import extract_article, story_provinces
 from etl.read import ArticleFile, read_article
 from etl.validate import ArticleRecord, InitiativeRecord, build_record
 
@@ -64,12 +64,7 @@ def summarize_record(record: ArticleRecord) -> dict[str, Any]:
 
 
 def _provinces(record: ArticleRecord) -> list[str]:
-    """The story's provinces, in order: not those named only in a dateline or for comparison."""
-    seen: dict[str, None] = {}
-    for mention in sorted(record.mentions, key=lambda m: m.span_start):
-        if mention.role not in ("dateline", "context"):
-            seen.setdefault(mention.province)
-    return list(seen)
+    return story_provinces((m.span_start, m.province, m.role) for m in record.mentions)
 
 
 def _province_sectors(initiatives: list[InitiativeRecord]) -> list[list[str | None]]:

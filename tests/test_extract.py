@@ -612,3 +612,16 @@ def test_a_preposition_is_no_modifier_of_a_counted_noun() -> None:
     text = "Anhui will help 12 cities across the province build charging stations.\n"
     counted = [t.text for i in extract_article(text).initiatives for t in i.targets]
     assert "12 cities across the province build charging stations" not in counted, counted
+
+
+def test_the_story_provinces_come_in_order_first_named_without_datelines_or_comparisons() -> None:
+    from etl.extract.article import story_provinces
+
+    mentions = [
+        (40, "Anhui", "subject"),
+        (0, "Beijing", "dateline"),
+        (90, "Shanghai", "context"),
+        (60, "Jiangsu", "listed"),
+        (80, "Anhui", "listed"),
+    ]
+    assert story_provinces(mentions) == ["Anhui", "Jiangsu"]

@@ -206,11 +206,18 @@ class ArticleFacts:
 
     @property
     def provinces(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for mention in sorted(self.mentions, key=lambda m: m.start):
-            if mention.role not in ("dateline", "context"):
-                seen.setdefault(mention.province)
-        return list(seen)
+        return story_provinces((m.start, m.province, m.role) for m in self.mentions)
+
+
+def story_provinces(mentions: Iterable[tuple[int, str, str]]) -> list[str]:
+    """The story's provinces in the order first named, from (start, province, role)
+    mentions: not those named only in a dateline or for comparison. One rule for
+    the extracted facts and the loaded record."""
+    seen: dict[str, None] = {}
+    for _, province, role in sorted(mentions, key=lambda mention: mention[0]):
+        if role not in ("dateline", "context"):
+            seen.setdefault(province)
+    return list(seen)
 
 
 def _places_by_sentence(
