@@ -2345,3 +2345,22 @@ def test_where_a_change_starts_and_a_span_of_years_are_no_targets(
     text = f"{place} released its plan.\n" + excerpt(article, marker)
     amounts = {t.quantity for i in extract_article(text).initiatives for t in i.targets}
     assert unwanted not in amounts, amounts
+
+
+def test_one_persons_turn_after_a_questioners_label_is_a_transcript() -> None:
+    text = excerpt(
+        "en_china-org_fujian-digital-economy-summit-2021",
+        "Guangming Daily:",
+        "What are the specialties",
+        "Guo Ningning:",
+        "Thank you for your question.",
+    ).replace(":\n", ":\n\n")
+    facts = extract_article(text)
+    assert [s for s, _ in statements(facts)] == ["Guo Ningning"]
+    assert facts.metadata.outlet != "Guangming Daily"
+
+
+def test_a_writer_then_a_known_outlet_then_published() -> None:
+    text = excerpt("en_china-plus_lankao-musical-instruments-2017", "Yang Guang China Plus")
+    meta = extract_article(text).metadata
+    assert (meta.reporter, meta.outlet) == ("Yang Guang", "China Plus")

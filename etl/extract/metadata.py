@@ -241,6 +241,19 @@ _BYLINE_TEMPLATE = (
 )  # fmt: skip
 
 
+# "Yang Guang China Plus Published: 2017-06-11 20:23:42": the writer, the outlet, the date.
+_NAME_THEN_OUTLET_TEMPLATE = (
+    r"^[ \t]*(?P<reporter>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2})[ \t]+(?:{outlets})[ \t]+"
+    r"(?:Published|Updated)\b"
+)
+
+
+@functools.cache
+def _name_then_outlet_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
+    return re.compile(_NAME_THEN_OUTLET_TEMPLATE.replace("{outlets}", names), re.MULTILINE)
+
+
 @functools.cache
 def _byline_pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(_outlets(), key=len, reverse=True))
@@ -549,6 +562,9 @@ def _byline(head: str, text: str) -> str | None:
     alone = _NAME_OVER_FIELD.search(head)
     if alone is not None and _person_like(alone.group("reporter")):
         return alone.group("reporter")
+    then_outlet = _name_then_outlet_pattern().search(head) if "Published" in head else None
+    if then_outlet is not None and _person_like(then_outlet.group("reporter")):
+        return then_outlet.group("reporter")
     from_outlet = _NAME_FROM_OUTLET.search(head) if " From " in head else None
     if from_outlet is not None and _person_like(from_outlet.group("reporter")):
         return from_outlet.group("reporter")
@@ -604,6 +620,8 @@ def _credited_outlet(head: str, lines: list[str]) -> str | None:
         line = _WIRE_MARK.sub(" ", _GLUED_FIELD.sub(" ", line))
         # "Farmers pick tea leaves ... (Photo/Xinhua)": whose picture, not whose story.
         line = _PHOTO_CREDIT.sub(" ", line)
+        if line.endswith(":") and len(line.split()) <= 4:
+            continue  # "Guangming Daily:" over a question: who asks, not who reports
         for name in _outlet_names_in(line):
             return known[name]
         domain = _DOMAIN.search(line)

@@ -905,11 +905,16 @@ class _Speech:
         turns = [(m, end) for m, end in zip(every_label, ends, strict=True)
                  if self._is_person(m.group("name"))]  # fmt: skip
         # A label with its title on a line of its own needs no second one.
-        if len(turns) >= 2 or any(
-            m.group("title")
-            and _TITLE_FIRST.search(m.group("title"))
-            and self.body.startswith("\n", m.end())
-            for m, _ in turns
+        # One person's turn beside a questioner's label ("Guangming Daily:") is a transcript too.
+        if (
+            len(turns) >= 2
+            or (turns and len(every_label) > len(turns))
+            or any(
+                m.group("title")
+                and _TITLE_FIRST.search(m.group("title"))
+                and self.body.startswith("\n", m.end())
+                for m, _ in turns
+            )
         ):
             for label, end in turns:
                 self._turn(label, end)
