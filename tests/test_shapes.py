@@ -2364,3 +2364,10 @@ def test_a_writer_then_a_known_outlet_then_published() -> None:
     text = excerpt("en_china-plus_lankao-musical-instruments-2017", "Yang Guang China Plus")
     meta = extract_article(text).metadata
     assert (meta.reporter, meta.outlet) == ("Yang Guang", "China Plus")
+
+
+def test_a_strait_named_for_a_province_is_no_province() -> None:
+    text = excerpt(
+        "en_china-daily_fujian-marine-economy-2012", "Western Taiwan Strait Economic Zone"
+    )
+    assert "Taiwan" not in extract_article(text).provinces

@@ -109,7 +109,8 @@ def _norm(term: str) -> str:
 # "Jiangsu Gangrui Precision Machinery": a firm's name, its own words between.
 _PROPER_NAME_AFTER = re.compile(
     r"(?:-based\b|\s+(?:University|Institute|Institutes|Academy|College|Airlines|Bank|"
-    r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport)|"
+    # "the Western Taiwan Strait Economic Zone": a sea's name, not the place.
+    r"Stock Exchange|Daily|Evening News|Television|TV|Group|Co\.|Securities|Airport|Straits?)|"
     r"(?:\s+[A-Z][a-z]+){0,3}?\s+(?:(?:Group|Corp|Corporation|Company|Holdings|Machinery|"
     r"Motors?|Steel|Chemicals?|Pharmaceuticals?|Electric|Industries|Technologies|Precision|"
     r"Institute|University|Academy)\b|Co\.))"
