@@ -118,16 +118,14 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
 def infer_year(text: str) -> int | None:
     """The year the article is written in, from the years its text mentions."""
     votes: Counter[int] = Counter()
-    range_ends: set[int] = set()
-    not_range_end: set[int] = set()
+    # "the 14th Five-Year Plan period (2021-2025)": a range's end is no present year.
+    outside_ranges: set[int] = set()
     for match in _YEAR.finditer(text):
-        if text[max(0, match.start() - 1) : match.start()] in ("-", "–", "—"):
-            range_ends.add(int(match.group("year")))
-        else:
-            not_range_end.add(int(match.group("year")))
+        year = int(match.group("year"))
+        if text[max(0, match.start() - 1) : match.start()] not in ("-", "–", "—"):
+            outside_ranges.add(year)
         word = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         before = word.group(1).lower() if word else ""
-        year = int(match.group("year"))
         if before in _TARGET_PREPOSITIONS:
             continue
         votes[year] += 3 if before in {"since", "in", "of", "this", "for"} else 1
@@ -138,7 +136,7 @@ def infer_year(text: str) -> int | None:
     # named one, if named at all, is the present.
     most = max(votes.items(), key=lambda item: (item[1], item[0]))[0]
     return max(
-        year for year in votes if year <= most or (year == most + 1 and year in not_range_end)
+        year for year in votes if year <= most or (year == most + 1 and year in outside_ranges)
     )
 
 
@@ -571,13 +569,8 @@ def _byline(head: str, text: str) -> str | None:
     under = _NAMES_UNDER_HEADLINE.match(head)
     if under is not None:
         names = _NAME_SEPARATOR.split(under.group("names"))
-        if all(
-            n
-            and _person_like(n)
-            and not _place_names().intersection(n.split())
-            and not _SECTION_WORDS.intersection(n.split())
-            for n in names
-        ):
+        # "Hefei Anhui" under a headline names places, not reporters.
+        if all(n and _person_like(n) and not _place_names().intersection(n.split()) for n in names):
             return ", ".join(names)
     credit = _REPORTING_BY.search(text) or _STANDFIRST_REPORTS.search(head)
     if credit is None or credit.group("reporter") in _outlets():

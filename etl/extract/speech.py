@@ -443,6 +443,7 @@ _FIRM_APPOSITIVE = re.compile(
     r"manufacturer|producer|developer|operator|group|startup|start-up|platform|brand|supplier)\b"
 )
 _INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+_ARTICLE_FIRST = re.compile(r"(?:a|an|the)\s")
 
 
 _REPORTING = re.compile(
@@ -1444,7 +1445,8 @@ def _rule_speaker(
         app is not None
         and len(name) >= 4
         and _TITLE_FIRST.match(app.strip()) is not None
-        and not re.match(r"(?:a|an|the)\s", app.strip())
+        # "Huawei, a partner of the project, said": a firm's appositive has an article.
+        and not _ARTICLE_FIRST.match(app.strip())
     )
     if rule.speaker == "named" and (len(_bare_name(name).split()) > 1 or one_named):
         span = (offset + match.start(app_group), offset + match.end(app_group)) if app else None
